@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import type { Config } from '../config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { applyMigrations } from './migrate.js';
+
+/** The database the app runs on: PostgreSQL at DATABASE_URL, or the embedded PGlite. */
+export interface Database {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  /** True when this is the embedded PGlite database. */
+  embedded: boolean;
+  /** Migrations applied while opening. */
+  appliedMigrations: string[];
+  /** True when the database answers a trivial query. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'>;
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  let connectionString = config.databaseUrl;
+  if (!connectionString) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.pgliteDataDir, maxConnections: config.databasePoolSize + 4 });
+    connectionString = embedded.connectionString;
+  }
+  try {
+    const appliedMigrations = await applyMigrations(connectionString, embedded !== undefined);
+    const pool = new pg.Pool({
+      connectionString,
+      max: config.databasePoolSize,
+      // A saturated or unreachable database answers with an error, not a hang.
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client's error (the server restarted) must not crash the process.
+    pool.on('error', () => undefined);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      pool,
+      embedded: embedded !== undefined,
+      appliedMigrations,
+      async isReady() {
+        try {
+          await pool.query('SELECT 1');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

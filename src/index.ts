@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { EmbeddedDatabaseBusyError } from './db/embedded.js';
+import { createLogger } from './logger.js';
+import { createServer } from './server.js';
+
+/** Starts the API: config, database (migrated), server, listen. The only place with side effects. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+  const database = await openDatabase(config);
+  logger.info(
+    { database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL', appliedMigrations: database.appliedMigrations },
+    'database ready',
+  );
+  const server = createServer(config, database, logger);
+  await server.start();
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port }, `GraphQL API at http://localhost:${port}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // A request that never ends must not keep the process alive past the grace period.
+    const deadline = setTimeout(() => {
+      logger.error({ graceMs: config.shutdownGraceMs }, 'grace period over: exiting with requests in flight');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    deadline.unref();
+    try {
+      await server.stop();
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof EmbeddedDatabaseBusyError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Failed to start: ${message}\n`);
+  process.exit(1);
+});

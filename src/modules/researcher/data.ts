@@ -1,0 +1,86 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import {
+  afterCursorSql,
+  orderBySql,
+  sortColumnsSql,
+  sortValuesOf,
+  toConnection,
+  type Ordering,
+  type PageRequest,
+} from '../shared/pagination.js';
+import { escapeLike, foldCase } from '../shared/text.js';
+import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
+
+/** Researcher columns under their Prisma field names, so raw rows are ResearcherModel. */
+export const researcherColumns = Prisma.sql`r.id, r.slug, r.name, r.name_key AS "nameKey", r.aliases,
+  r.search_key AS "searchKey", r.position_id AS "positionId", r.organization, r.is_member AS "isMember",
+  r.orcid, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+const publicationCount = Prisma.sql`(SELECT count(*)::int FROM authorship a WHERE a.researcher_id = r.id)`;
+
+export type ResearcherOrder = 'NAME' | 'PUBLICATION_COUNT';
+
+export const researcherOrderings: Record<ResearcherOrder, Ordering> = {
+  NAME: {
+    name: 'NAME',
+    keys: [
+      { sql: Prisma.sql`r.name_key`, direction: 'asc' },
+      { sql: Prisma.sql`r.id`, direction: 'asc' },
+    ],
+  },
+  PUBLICATION_COUNT: {
+    name: 'PUBLICATION_COUNT',
+    keys: [
+      { sql: publicationCount, direction: 'desc' },
+      { sql: Prisma.sql`r.name_key`, direction: 'asc' },
+      { sql: Prisma.sql`r.id`, direction: 'asc' },
+    ],
+  },
+};
+
+export interface ResearcherFilter {
+  /** Matches names and aliases, ignoring case and accents. */
+  search?: string | null;
+  topicId?: number;
+  roleId?: number;
+  isMember?: boolean | null;
+}
+
+function filterSql(filter: ResearcherFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  const search = filter.search ? foldCase(filter.search) : '';
+  if (search) conditions.push(Prisma.sql`r.search_key LIKE ${`%${escapeLike(search)}%`}`);
+  if (filter.topicId !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM researcher_topic t WHERE t.researcher_id = r.id AND t.topic_id = ${filter.topicId})`);
+  }
+  if (filter.roleId !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM researcher_role x WHERE x.researcher_id = r.id AND x.role_id = ${filter.roleId})`);
+  }
+  if (filter.isMember != null) conditions.push(Prisma.sql`r.is_member = ${filter.isMember}`);
+  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+export function findResearcherBySlug(prisma: PrismaClient, slug: string): Promise<ResearcherModel | null> {
+  return prisma.researcher.findUnique({ where: { slug } });
+}
+
+/** One page of researchers: one statement, plus one for totalCount when asked. */
+export async function listResearchers(
+  prisma: PrismaClient,
+  filter: ResearcherFilter,
+  order: ResearcherOrder,
+  page: PageRequest,
+): Promise<ResearcherConnectionModel> {
+  const ordering = researcherOrderings[order];
+  const where = filterSql(filter);
+  const rows = await prisma.$queryRaw<(ResearcherModel & Record<string, unknown>)[]>`
+    SELECT ${researcherColumns}, ${sortColumnsSql(ordering)}
+    FROM researcher r
+    WHERE ${where} AND ${afterCursorSql(ordering, page)}
+    ORDER BY ${orderBySql(ordering, page.forward)}
+    LIMIT ${page.limit + 1}`;
+  return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
+    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM researcher r WHERE ${where}`;
+    return result?.count ?? 0;
+  });
+}

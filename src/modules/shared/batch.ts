@@ -1,0 +1,23 @@
+/**
+ * Helpers for DataLoader batch functions, which must return one result per
+ * key, in key order.
+ */
+
+/** One value per key, or `fallback` for keys the rows do not mention. */
+export function byKey<K, R, V>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V, fallback: V): V[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), valueOf(row));
+  return keys.map((key) => (map.has(key) ? (map.get(key) as V) : fallback));
+}
+
+/** The rows of each key, in the rows' order; an empty list for keys without rows. */
+export function groupByKey<K, R, V = R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V = (row) => row as unknown as V): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = map.get(key);
+    if (list) list.push(valueOf(row));
+    else map.set(key, [valueOf(row)]);
+  }
+  return keys.map((key) => map.get(key) ?? []);
+}
