@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     deadline.unref();
     try {
       await server.stop();
+      logger.info('http server stopped');
       await database.close();
       logger.info('stopped');
       process.exit(0);

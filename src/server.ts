@@ -45,6 +45,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     typeDefs,
     resolvers,
     introspection: config.introspection,
+    // main() owns SIGTERM/SIGINT: it drains HTTP, then closes the database.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.introspection

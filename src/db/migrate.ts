@@ -1,4 +1,4 @@
-import { noSchemaFilter, openSchemaEngine, readMigrationsList } from './schemaEngine.js';
+import { noSchemaFilter, readMigrationsList, withSchemaEngine } from './schemaEngine.js';
 
 /**
  * Applies pending migrations from prisma/migrations, as `prisma migrate
@@ -7,14 +7,11 @@ import { noSchemaFilter, openSchemaEngine, readMigrationsList } from './schemaEn
  * Returns the names of the migrations it applied; none when up to date.
  */
 export async function applyMigrations(connectionString: string, embedded: boolean): Promise<string[]> {
-  const engine = await openSchemaEngine({ connectionString, embedded });
-  try {
+  return withSchemaEngine({ connectionString, embedded }, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrationsList(),
       filters: noSchemaFilter,
     });
     return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }

@@ -121,8 +121,17 @@ class MigrationAdapterFactory extends PrismaPg {
    * PrismaPg's own version keeps the connection string, which wins over the
    * database it sets, so its "shadow" database would be the main one.
    */
+  /** Connections the engine opened; it never closes them itself. */
+  private readonly opened: PgAdapter[] = [];
+
   override async connect() {
-    return forSchemaEngine(await super.connect());
+    const adapter = forSchemaEngine(await super.connect());
+    this.opened.push(adapter);
+    return adapter;
+  }
+
+  async disposeAll(): Promise<void> {
+    await Promise.all(this.opened.splice(0).map((adapter) => adapter.dispose()));
   }
 
   override async connectToShadowDb() {
@@ -172,13 +181,34 @@ function withCleanup<T extends { dispose(): Promise<void> }>(adapter: T, cleanup
   return adapter;
 }
 
-export async function openSchemaEngine(options: SchemaEngineOptions): Promise<SchemaEngine> {
+/** The engine and a way to release it with every connection it opened. */
+export interface SchemaEngineHandle {
+  engine: SchemaEngine;
+  close(): Promise<void>;
+}
+
+export async function openSchemaEngine(options: SchemaEngineOptions): Promise<SchemaEngineHandle> {
   const { SchemaEngine } = await loadBindings();
   const datamodels = options.datamodels ?? [[prismaSchemaPath, fs.readFileSync(prismaSchemaPath, 'utf8')]];
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    new MigrationAdapterFactory(options.connectionString, options.embedded),
-  );
-  return SchemaEngine.new({ datamodels }, options.log ?? (() => undefined), adapterFactory);
+  const factory = new MigrationAdapterFactory(options.connectionString, options.embedded);
+  const engine = await SchemaEngine.new({ datamodels }, options.log ?? (() => undefined), bindMigrationAwareSqlAdapterFactory(factory));
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await factory.disposeAll();
+    },
+  };
+}
+
+/** Runs `work` with a schema engine, then releases it. */
+export async function withSchemaEngine<T>(options: SchemaEngineOptions, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const handle = await openSchemaEngine(options);
+  try {
+    return await work(handle.engine);
+  } finally {
+    await handle.close();
+  }
 }
 
 export const noSchemaFilter: SchemaFilter = { externalTables: [], externalEnums: [] };

@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import { loadConfig } from '../config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import type { CreateMigrationInput, CreateMigrationOutput, EvaluateDataLossInput } from '@prisma/schema-engine-wasm';
-import { openSchemaEngine, schemaEngineVersion, takePanicMessage, type SchemaEngine } from './schemaEngine.js';
+import { openSchemaEngine, schemaEngineVersion, takePanicMessage, type SchemaEngine, type SchemaEngineHandle } from './schemaEngine.js';
 
 /**
  * A stand-in for Prisma's native `schema-engine` binary, which the Prisma CLI
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedPostgres | undefined;
   // A fresh engine per request: the WebAssembly engine hands its shadow-database
   // factory to the first command that needs one, and `migrate dev` needs two.
-  const openEngine = async (): Promise<SchemaEngine> => {
+  const openEngine = async (): Promise<SchemaEngineHandle> => {
     let connectionString = config.databaseUrl && (args.datasourceUrl ?? config.databaseUrl);
     if (!connectionString) {
       embedded ??= await startEmbeddedPostgres({ dataDir: config.pgliteDataDir });
@@ -202,16 +202,16 @@ async function main(): Promise<void> {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const request = JSON.parse(line) as RpcRequest;
-    let target: SchemaEngine | undefined;
+    let handle: SchemaEngineHandle | undefined;
     try {
-      target = await openEngine();
-      const result = await dispatch(target, request.method, request.params ?? {});
+      handle = await openEngine();
+      const result = await dispatch(handle.engine, request.method, request.params ?? {});
       respond({ id: request.id, result: result ?? null });
     } catch (error) {
       logLine('ERROR', error instanceof Error ? error.message : String(error));
       respond({ id: request.id, error: toRpcError(error) });
     } finally {
-      target?.free();
+      await handle?.close();
     }
   }
   await embedded?.stop();

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { spawnApp } from './support/process.js';
+
+describe('configuration', () => {
+  it('has defaults for a new machine: embedded database, port 4000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ databaseUrl: undefined, pgliteDataDir: '.data/pglite', port: 4000, seedOnStart: true });
+    expect(config.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'nonsense', 'is not a PostgreSQL connection URL', 'DATABASE_URL=postgresql://'],
+    ['PORT', '-1', 'expected number to be >=0', 'PORT=4000'],
+    ['PORT', 'eighty', 'expected number', 'PORT=4000'],
+    ['SEED_ON_START', 'maybe', 'expected one of', 'SEED_ON_START=false'],
+  ])('rejects %s=%s with the variable, the problem and a good example', (name, value, problem, example) => {
+    expect(() => loadConfig({ [name]: value })).toThrowError(
+      expect.objectContaining({ message: expect.stringMatching(new RegExp(`^Invalid environment variable ${name}="${value}": .*${problem}.*Example of a good value: ${example}`)) }),
+    );
+  });
+
+  it.each([
+    ['DATABASE_URL', 'nonsense'],
+    ['PORT', '-1'],
+  ])('the server exits with status 1 and one line when %s=%s', async (name, value) => {
+    const app = spawnApp({ [name]: value });
+    expect(await app.exit).toBe(1);
+    const lines = app.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid environment variable ${name}="${value}": .+ Example of a good value: ${name}=\\S+$`));
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { openDatabase } from '../src/db/database.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { startTestServer, type TestServer } from './support/server.js';
+import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+
+let testDatabase: TestDatabase;
+let embedded: EmbeddedPostgres | undefined;
+let proxy: TcpProxy;
+let database: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  if (!testDatabase.url) embedded = await startEmbeddedPostgres({ dataDir: testDatabase.dataDir });
+  const directUrl = new URL(testDatabase.url ?? embedded!.connectionString);
+  // The app reaches its database through a proxy that the test can cut.
+  proxy = await startTcpProxy(directUrl.hostname, Number(directUrl.port || 5432));
+  database = await openDatabase({ databaseUrl: proxy.route(directUrl.toString()), pgliteDataDir: '', databasePoolSize: 3 });
+  server = await startTestServer(database);
+});
+
+afterAll(async () => {
+  await server.close();
+  await database.close();
+  await proxy.close();
+  await embedded?.stop();
+  await testDatabase.drop();
+});
+
+describe('health and readiness', () => {
+  it('GET /healthz answers while the process is alive', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('GET /readyz is 200 while the database answers, 503 while it does not, and recovers without a restart', async () => {
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+
+    await proxy.cut();
+    const down = await fetch(`${server.url}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'database unavailable' });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+    await proxy.restore();
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const query = await server.graphql<{ researchers: { totalCount: number } }>('{ researchers { totalCount } }');
+    expect(query.body).toEqual({ data: { researchers: { totalCount: 0 } } });
+  });
+
+  it('serves Apollo Sandbox at /graphql to a browser outside production', async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('embeddable-sandbox');
+    expect(html).toContain('researchers(first: 5)');
+  });
+
+  it('answers unknown paths with 404', async () => {
+    expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+  });
+});

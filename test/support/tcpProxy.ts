@@ -1,0 +1,64 @@
+import net from 'node:net';
+
+/**
+ * A TCP proxy between the app and its database, which a test can cut (the
+ * database becomes unreachable) and restore, without touching the database.
+ */
+export interface TcpProxy {
+  port: number;
+  /** Rewrites a connection URL to go through the proxy. */
+  route(url: string): string;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let port = 0;
+  let server: net.Server | undefined;
+
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(targetPort, targetHost);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server = undefined;
+    });
+
+  await listen();
+  return {
+    get port() {
+      return port;
+    },
+    route(url: string) {
+      const routed = new URL(url);
+      routed.hostname = '127.0.0.1';
+      routed.port = String(port);
+      return routed.toString();
+    },
+    cut: stop,
+    restore: listen,
+    close: stop,
+  };
+}
