@@ -142,7 +142,7 @@ class MigrationAdapterFactory extends PrismaPg {
       );
     }
     const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
-    const main = await this.connect();
+    const main = await super.connect(); // not in `opened`: the shadow cleanup disposes it
     await main.executeScript(`CREATE DATABASE "${name}"`);
     const url = new URL(this.connectionString);
     url.pathname = `/${name}`;
