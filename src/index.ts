@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { EmbeddedDatabaseBusyError } from './db/embedded.js';
+import { seedProfilesDir } from './db/paths.js';
+import { importProfileFiles } from '../seed/run.js';
 import { createLogger } from './logger.js';
 import { createServer } from './server.js';
 
@@ -22,6 +24,11 @@ async function main(): Promise<void> {
     { database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL', appliedMigrations: database.appliedMigrations },
     'database ready',
   );
+  if (config.seedOnStart && (await database.prisma.researcher.count()) === 0) {
+    // A new user sees data at once; SEED_ON_START=false keeps the database empty.
+    const report = await importProfileFiles(database.prisma, [seedProfilesDir]);
+    logger.info({ created: report.counts.researcher.created, publications: report.counts.publication.created }, 'imported seed/profiles into the empty database');
+  }
   const server = createServer(config, database, logger);
   await server.start();
   await new Promise<void>((resolve, reject) => {
