@@ -51,7 +51,7 @@ export interface ParseOptions {
   isKnownPosition?: (label: string) => boolean;
 }
 
-const PORTRAIT = /^Portrait (de|d'|of)\s*(.+)$/iu;
+const PORTRAIT = /^Portrait (de|d'|of)(?:\s+(.*))?$/iu;
 const TOPICS_HEADER = /^(Sujets de recherche|Research Topics)$/iu;
 const PUBLICATIONS_HEADER = /^Publications$/iu;
 /** The page's "read more" cut inside an abstract: `sheds … (voir plus)new light`. */

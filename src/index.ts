@@ -1,12 +1,11 @@
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/database.js';
-import { EmbeddedDatabaseBusyError } from './db/embedded.js';
-import { seedProfilesDir } from './db/paths.js';
 import { importProfileFiles } from '../seed/run.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { seedProfilesDir } from './db/paths.js';
 import { createLogger } from './logger.js';
-import { createServer } from './server.js';
+import { createServer, type AppServer } from './server.js';
 
-/** Starts the API: config, database (migrated), server, listen. The only place with side effects. */
+/** Starts the API: config, database (migrated, seeded when empty), server, listen. The only place with side effects. */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -19,26 +18,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
-  const database = await openDatabase(config);
-  logger.info(
-    { database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL', appliedMigrations: database.appliedMigrations },
-    'database ready',
-  );
-  if (config.seedOnStart && (await database.prisma.researcher.count()) === 0) {
-    // A new user sees data at once; SEED_ON_START=false keeps the database empty.
-    const report = await importProfileFiles(database.prisma, [seedProfilesDir]);
-    logger.info({ created: report.counts.researcher.created, publications: report.counts.publication.created }, 'imported seed/profiles into the empty database');
-  }
-  const server = createServer(config, database, logger);
-  await server.start();
-  await new Promise<void>((resolve, reject) => {
-    server.httpServer.once('error', reject);
-    server.httpServer.listen(config.port, config.host, resolve);
-  });
-  const address = server.httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port }, `GraphQL API at http://localhost:${port}/graphql`);
 
+  // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
+  let database: Database | undefined;
+  let server: AppServer | undefined;
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -51,9 +34,8 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     deadline.unref();
     try {
-      await server.stop();
-      logger.info('http server stopped');
-      await database.close();
+      await server?.stop();
+      await database?.close();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
@@ -63,10 +45,37 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
+
+  database = await openDatabase(config);
+  logger.info(
+    {
+      database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL',
+      appliedMigrations: database.appliedMigrations,
+    },
+    'database ready',
+  );
+  if (config.seedOnStart && (await database.prisma.researcher.count()) === 0) {
+    // A new user sees data at once; SEED_ON_START=false keeps the database empty.
+    const report = await importProfileFiles(database.prisma, [seedProfilesDir]);
+    logger.info(
+      { researchers: report.counts.researcher.created, publications: report.counts.publication.created },
+      'imported seed/profiles into the empty database',
+    );
+  }
+  if (stopping) return;
+  server = createServer(config, database, logger);
+  await server.start();
+  const httpServer = server.httpServer;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port }, `GraphQL API at http://localhost:${port}/graphql`);
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof EmbeddedDatabaseBusyError || error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Failed to start: ${message}\n`);
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

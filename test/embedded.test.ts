@@ -20,7 +20,9 @@ async function query(app: AppProcess, body: string) {
 
 async function stop(app: AppProcess) {
   app.child.kill('SIGTERM');
-  return app.exit;
+  const code = await app.exit;
+  if (code !== 0) console.error(app.output());
+  return code;
 }
 
 describe('the embedded database (DATABASE_URL unset)', () => {

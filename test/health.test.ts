@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { openDatabase } from '../src/db/database.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
 
 let testDatabase: TestDatabase;
-let embedded: EmbeddedPostgres | undefined;
 let proxy: TcpProxy;
 let database: Database;
 let server: TestServer;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  if (!testDatabase.url) embedded = await startEmbeddedPostgres({ dataDir: testDatabase.dataDir });
-  const directUrl = new URL(testDatabase.url ?? embedded!.connectionString);
+  const directUrl = new URL(testDatabase.url);
   // The app reaches its database through a proxy that the test can cut.
   proxy = await startTcpProxy(directUrl.hostname, Number(directUrl.port || 5432));
   database = await openDatabase({ databaseUrl: proxy.route(directUrl.toString()), pgliteDataDir: '', databasePoolSize: 3 });
@@ -26,7 +23,6 @@ afterAll(async () => {
   await server.close();
   await database.close();
   await proxy.close();
-  await embedded?.stop();
   await testDatabase.drop();
 });
 

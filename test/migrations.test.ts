@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { prismaSchemaPath } from '../src/db/paths.js';
 import { noSchemaFilter, readMigrationsList, withSchemaEngine } from '../src/db/schemaEngine.js';
@@ -9,20 +8,13 @@ import { createTestDatabase, type TestDatabase } from './support/database.js';
 /** Where the engine can reach the test database, and whether that is PGlite. */
 let target: { url: string; embedded: boolean };
 let testDatabase: TestDatabase;
-let embedded: EmbeddedPostgres | undefined;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  if (testDatabase.url) {
-    target = { url: testDatabase.url, embedded: false };
-  } else {
-    embedded = await startEmbeddedPostgres({ dataDir: testDatabase.dataDir });
-    target = { url: embedded.connectionString, embedded: true };
-  }
+  target = { url: testDatabase.url, embedded: testDatabase.embedded };
 });
 
 afterAll(async () => {
-  await embedded?.stop();
   await testDatabase.drop();
 });
 

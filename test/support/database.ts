@@ -5,19 +5,19 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 
 /**
- * A database of its own for one test file: with DATABASE_URL set, a new
- * database on that PostgreSQL server, dropped afterwards; otherwise an
- * embedded PGlite in a temporary folder, deleted afterwards. Runs never see
- * each other's rows.
+ * A database of its own for one test file, reached at `url` like any
+ * PostgreSQL: with DATABASE_URL set, a new database on that server, dropped
+ * afterwards; otherwise an embedded PGlite in a temporary folder, served on a
+ * loopback port and deleted afterwards. Runs never see each other's rows.
  */
 export interface TestDatabase {
-  /** Connection URL of the new database; undefined on PGlite. */
-  url: string | undefined;
-  /** PGlite's data folder; undefined on PostgreSQL. */
-  dataDir: string | undefined;
-  /** Settings that point the app at this database. */
+  url: string;
+  /** True on PGlite (no CREATE DATABASE: shadow databases are separate PGlite instances). */
+  embedded: boolean;
+  /** Settings that point the app or the seed command at this database. */
   env: Record<string, string>;
   drop(): Promise<void>;
 }
@@ -39,11 +39,13 @@ async function adminQuery(sql: string): Promise<void> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-pglite-'));
+    const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: 30 });
     return {
-      url: undefined,
-      dataDir,
-      env: { PGLITE_DATA_DIR: dataDir },
+      url: embedded.connectionString,
+      embedded: true,
+      env: { DATABASE_URL: embedded.connectionString },
       async drop() {
+        await embedded.stop();
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
     };
@@ -54,7 +56,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    dataDir: undefined,
+    embedded: false,
     env: { DATABASE_URL: url.toString() },
     async drop() {
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -63,10 +65,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Opens (and migrates) the app's database on a test database. */
-export function openTestDatabase(testDatabase: TestDatabase): Promise<Database> {
-  return openDatabase({
-    databaseUrl: testDatabase.url,
-    pgliteDataDir: testDatabase.dataDir ?? '',
-    databasePoolSize: 5,
-  });
+export function openTestDatabase(testDatabase: TestDatabase, url = testDatabase.url): Promise<Database> {
+  return openDatabase({ databaseUrl: url, pgliteDataDir: '', databasePoolSize: 5 });
 }

@@ -1,0 +1,233 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { seedProfilesDir } from '../src/db/paths.js';
+import { importProfileFiles } from '../seed/run.js';
+import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
+import { canonicalDump, emptyDatabase, lastWrites } from './support/dump.js';
+import { spawnApp } from './support/process.js';
+import { runSeedCli } from './support/seedCli.js';
+
+const seedPage = path.join(seedProfilesDir, '000_83e153fc7d8806a7.txt');
+const englishSample = path.join(seedProfilesDir, 'english-sample.txt');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-import-'));
+
+let testDatabase: TestDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  database = await openTestDatabase(testDatabase);
+});
+
+afterAll(async () => {
+  await database.close();
+  await testDatabase.drop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  await emptyDatabase(database.prisma);
+});
+
+/** Writes a profile file for a test and returns its path. */
+function profileFile(name: string, content: string | Buffer): string {
+  const file = path.join(scratch, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe('importing the seed page alone', () => {
+  it('gives 12 publications, 12 researchers (1 member), 1 topic, 1 role, 11 abstracts (1 cut for good), 3 code links', async () => {
+    await importProfileFiles(database.prisma, [seedPage]);
+    const prisma = database.prisma;
+    expect(await prisma.publication.count()).toBe(12);
+    expect(await prisma.researcher.count()).toBe(12);
+    expect(await prisma.researcher.count({ where: { isMember: true } })).toBe(1);
+    expect(await prisma.topic.findMany({ select: { slug: true, name: true, nameFr: true } })).toEqual([
+      { slug: 'deep-learning', name: 'Deep Learning', nameFr: 'Apprentissage profond' },
+    ]);
+    expect(await prisma.role.findMany({ select: { key: true, name: true, nameFr: true } })).toEqual([
+      { key: 'principal-supervisor', name: 'Principal supervisor', nameFr: 'Superviseur⋅e principal⋅e' },
+    ]);
+    expect(await prisma.publication.count({ where: { abstract: { not: null } } })).toBe(11);
+    expect(await prisma.publication.count({ where: { abstractTruncated: true } })).toBe(1);
+    expect((await prisma.publication.findMany({ where: { codeUrl: { not: null } }, orderBy: { codeUrl: 'asc' } })).map((p) => p.codeUrl)).toEqual([
+      'https://github.com/chandar-lab/CMOptimizer',
+      'https://github.com/chandar-lab/Lookbehind-SAM',
+      'https://github.com/rarefin/CoBalT',
+    ]);
+
+    const member = await prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' }, include: { position: true } });
+    expect(member).toMatchObject({ name: 'Aristide Baratin', isMember: true, organization: 'Samsung SAIT' });
+    expect(member.position).toMatchObject({ name: 'Independent visiting researcher', nameFr: 'Visiteur de recherche indépendant' });
+    // The owner is an author of every publication on the profile.
+    expect(await prisma.authorship.count({ where: { researcherId: member.id } })).toBe(12);
+  });
+
+  it('joins abstracts where the page cut them, inside a word too, and keeps a final cut marked', async () => {
+    await importProfileFiles(database.prisma, [seedPage]);
+    const abstractOf = async (title: string) => (await database.prisma.publication.findFirstOrThrow({ where: { title: { startsWith: title } } })).abstract!;
+    expect(await abstractOf("Maxwell's Demon")).toContain('This paper sheds new light on this phenomenon');
+    expect(await abstractOf('Implicit Regularization')).toContain('regularization effect induced by a dynamical alignment');
+    expect(await abstractOf('How Learning Rates')).toContain('neural networks. Through a new {\\it loss-based example ranking}');
+    for (const publication of await database.prisma.publication.findMany()) expect(publication.abstract ?? '').not.toMatch(/voir plus|see more/);
+    const cut = await database.prisma.publication.findFirstOrThrow({ where: { abstractTruncated: true } });
+    expect(cut.title).toBe('On the Spectral Bias of Neural Networks');
+    expect(cut.abstract).toBe('Neural networks are known to be a class of highly expressive functions able to fit even random input-output mappings with …');
+    const authors = await database.prisma.authorship.findMany({ where: { publicationId: cut.id }, orderBy: { position: 'asc' }, include: { researcher: true } });
+    expect(authors.map((a) => a.researcher.name)).toEqual(['Nasim Rahaman', 'Felix Draxler', 'Fred A. Hamprecht', 'Aristide Baratin']);
+  });
+});
+
+describe('importing several profiles', () => {
+  it('makes one row per paper, person and topic across profiles and languages', async () => {
+    await importProfileFiles(database.prisma, [seedPage, englishSample]);
+    const prisma = database.prisma;
+    const torque = await prisma.publication.findMany({
+      where: { title: 'Torque-Aware Momentum' },
+      include: { authorships: { orderBy: { position: 'asc' }, include: { researcher: true } }, topics: { include: { topic: true } } },
+    });
+    expect(torque).toHaveLength(1);
+    expect(torque[0]!.authorships.map((a) => a.researcher.name)).toEqual(['Aristide Baratin', 'Nicolas Roux', 'Noor Haddad-Lefebvre']);
+    expect(torque[0]!.topics.map((t) => t.topic.slug).sort()).toEqual(['deep-learning', 'optimization', 'reinforcement-learning']);
+    expect(await prisma.researcher.count({ where: { nameKey: 'keller jordan' } })).toBe(1);
+    expect(await prisma.topic.count({ where: { OR: [{ name: 'Deep Learning' }, { nameFr: 'Apprentissage profond' }] } })).toBe(1);
+    expect(await prisma.researcher.count({ where: { isMember: true } })).toBe(2);
+    expect(await prisma.publication.count()).toBe(15);
+    expect(await prisma.researcher.count()).toBe(14);
+  });
+
+  it('gives the same data in either order, and Aristide Baratin stays a member', async () => {
+    await importProfileFiles(database.prisma, [seedPage]);
+    await importProfileFiles(database.prisma, [englishSample]);
+    const seedFirst = await canonicalDump(database.prisma);
+
+    await emptyDatabase(database.prisma);
+    await importProfileFiles(database.prisma, [englishSample]);
+    expect(await database.prisma.researcher.findUnique({ where: { slug: 'aristide-baratin' } })).toMatchObject({ isMember: false });
+    await importProfileFiles(database.prisma, [seedPage]);
+    const sampleFirst = await canonicalDump(database.prisma);
+
+    expect(sampleFirst).toEqual(seedFirst);
+    expect(seedFirst.researchers.find((r) => r.slug === 'aristide-baratin')).toMatchObject({ isMember: true, position: 'independent-visiting-researcher' });
+  });
+
+  it('keeps other spellings of a name as aliases, and prefers the profile owner\'s own', async () => {
+    const upperCase = profileFile(
+      'upper.txt',
+      'Portrait of Ada Byron\n\nAda Byron\n\nCore Academic Member - Mila\nResearch Topics\nQuantum Widgets\n\nPublications\n\nA Paper On Widgets\nKELLER JORDAN\nAristide BARATIN\n',
+    );
+    await importProfileFiles(database.prisma, [upperCase]);
+    await importProfileFiles(database.prisma, [seedPage]);
+    const aristide = await database.prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' } });
+    expect(aristide).toMatchObject({ name: 'Aristide Baratin', aliases: ['Aristide BARATIN'], isMember: true });
+    const keller = await database.prisma.researcher.findUniqueOrThrow({ where: { nameKey: 'keller jordan' } });
+    expect(keller).toMatchObject({ name: 'Keller Jordan', aliases: ['KELLER JORDAN'] });
+    // An unknown topic label is a new topic, not an error.
+    expect(await database.prisma.topic.findUnique({ where: { slug: 'quantum-widgets' } })).toMatchObject({ name: 'Quantum Widgets' });
+  });
+});
+
+describe('idempotence and safety', () => {
+  it('a second import rewrites no row and reports everything unchanged', async () => {
+    const first = await importProfileFiles(database.prisma, [seedProfilesDir]);
+    expect(first.changed).toBe(true);
+    const before = await lastWrites(database.prisma);
+    const second = await importProfileFiles(database.prisma, [seedProfilesDir]);
+    expect(second.changed).toBe(false);
+    for (const counts of Object.values(second.counts)) expect(counts).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(second.counts.publication.unchanged).toBe(15);
+    expect(await lastWrites(database.prisma)).toEqual(before);
+  });
+
+  it('two imports at the same time neither fail nor duplicate anything', async () => {
+    const other = await openTestDatabase(testDatabase);
+    try {
+      const reports = await Promise.all([
+        importProfileFiles(database.prisma, [seedProfilesDir]),
+        importProfileFiles(other.prisma, [seedProfilesDir]),
+      ]);
+      expect(reports.filter((report) => report.changed)).toHaveLength(1);
+      expect(await database.prisma.publication.count()).toBe(15);
+      expect(await database.prisma.researcher.count()).toBe(14);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a dry run prints what would change and writes nothing', async () => {
+    const result = await runSeedCli(['--dry-run', seedPage], testDatabase.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('000_83e153fc7d8806a7.txt: Aristide Baratin — 12 publications, 1 topic, 1 role');
+    expect(result.stdout).toMatch(/publications\s+12\s+0\s+0\s+0/);
+    expect(result.stdout).toContain('Dry run: these changes were not written.');
+    expect(await database.prisma.researcher.count()).toBe(0);
+  });
+});
+
+describe('npm run seed', () => {
+  it('imports seed/profiles/ by default, one line per file and a summary; a second run reports everything unchanged', async () => {
+    const first = await runSeedCli([], testDatabase.env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('000_83e153fc7d8806a7.txt: Aristide Baratin — 12 publications');
+    expect(first.stdout).toContain('english-sample.txt: Noor Haddad-Lefebvre — 4 publications, 3 topics, 2 roles');
+    expect(first.stdout).toMatch(/researchers\s+14\s+0\s+0\s+0/);
+    expect(first.stdout).toContain('Import complete.');
+    const second = await runSeedCli([], testDatabase.env);
+    expect(second.stdout).toMatch(/researchers\s+0\s+0\s+14\s+0/);
+    expect(second.stdout).toContain('Everything unchanged.');
+  });
+
+  const badInputs: [string, string | Buffer, RegExp][] = [
+    ['empty.txt', '', /empty\.txt:1: the file is empty/],
+    ['latin1.txt', Buffer.from('Portrait de Ren\xe9\n\nRen\xe9 Dupont\n', 'latin1'), /latin1\.txt:1: not UTF-8 text/],
+    ['binary.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x0a]), /binary\.txt:1: not UTF-8 text: the file holds binary data/],
+    ['no-name.txt', 'Portrait of\n\nPublications\n\nA Title\n', /no-name\.txt:3: the profile has no name/],
+    ['no-publications.txt', 'Portrait of Jo Doe\n\nJo Doe\n\nResearch Topics\nOptimization\n', /no-publications\.txt:\d+: the profile has no "Publications" section/],
+    [
+      'no-title.txt',
+      'Portrait of Jo Doe\n\nJo Doe\n\nPublications\n\nWe study the thing and it is … (see more)very interesting indeed.\n',
+      /no-title\.txt:7: a publication has no title/,
+    ],
+  ];
+
+  it.each(badInputs)('rejects %s with file:line and leaves the database unchanged', async (name, content, message) => {
+    await importProfileFiles(database.prisma, [englishSample]);
+    const before = { dump: await canonicalDump(database.prisma), writes: await lastWrites(database.prisma) };
+    // A good file beside the bad one is not imported either: all or nothing.
+    const result = await runSeedCli([seedPage, profileFile(name, content)], testDatabase.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('Nothing was imported.');
+    expect(await canonicalDump(database.prisma)).toEqual(before.dump);
+    expect(await lastWrites(database.prisma)).toEqual(before.writes);
+  });
+});
+
+describe('npm start on an empty database', () => {
+  async function researcherCount(env: Record<string, string>) {
+    const app = spawnApp(env);
+    const port = await app.port;
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ researchers { totalCount } }' }),
+    });
+    const body = (await response.json()) as { data: { researchers: { totalCount: number } } };
+    app.child.kill('SIGTERM');
+    expect(await app.exit).toBe(0);
+    return body.data.researchers.totalCount;
+  }
+
+  it('imports seed/profiles/ first unless SEED_ON_START=false', async () => {
+    expect(await researcherCount({ ...testDatabase.env, SEED_ON_START: 'false' })).toBe(0);
+    expect(await researcherCount({ ...testDatabase.env, SEED_ON_START: 'true' })).toBe(14);
+    // Not empty any more: a restart imports nothing.
+    const before = await lastWrites(database.prisma);
+    expect(await researcherCount({ ...testDatabase.env, SEED_ON_START: 'true' })).toBe(14);
+    expect(await lastWrites(database.prisma)).toEqual(before);
+  });
+});
