@@ -20,8 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
 
   // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
-  let database: Database | undefined;
-  let server: AppServer | undefined;
+  const running: { database?: Database; server?: AppServer } = {};
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -34,8 +33,8 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     deadline.unref();
     try {
-      await server?.stop();
-      await database?.close();
+      await running.server?.stop();
+      await running.database?.close();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
 
-  database = await openDatabase(config);
+  const database = (running.database = await openDatabase(config));
   logger.info(
     {
       database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL',
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
     );
   }
   if (stopping) return;
-  server = createServer(config, database, logger);
+  const server = (running.server = createServer(config, database, logger));
   await server.start();
   const httpServer = server.httpServer;
   await new Promise<void>((resolve, reject) => {
