@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Resolvers } from './generated/graphql.js';
+import { publicationResolvers } from './modules/publication/resolvers.js';
 import { researcherResolvers } from './modules/researcher/resolvers.js';
+import { roleResolvers } from './modules/role/resolvers.js';
+import { sharedResolvers } from './modules/shared/resolvers.js';
+import { topicResolvers } from './modules/topic/resolvers.js';
 
 /** schema.graphql is the single source of truth for the API's shape. */
 export const typeDefs = fs.readFileSync(fileURLToPath(new URL('../schema.graphql', import.meta.url)), 'utf8');
 
-export const resolvers: Resolvers[] = [researcherResolvers];
+export const resolvers: Resolvers[] = [sharedResolvers, researcherResolvers, publicationResolvers, topicResolvers, roleResolvers];

@@ -3,10 +3,8 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import express from 'express';
 import type { Config } from './config.js';
@@ -16,10 +14,21 @@ import type { Logger } from './logger.js';
 import { resolvers, typeDefs } from './schema.js';
 
 /** An operation that works on the seeded data, shown when Apollo Sandbox opens. */
-export const SANDBOX_EXAMPLE = `query Researchers {
-  researchers(first: 5) {
+export const SANDBOX_EXAMPLE = `# Lab members with their topics, latest papers and closest co-authors.
+query LabMembers {
+  researchers(first: 5, filter: { isMember: true }, orderBy: PUBLICATION_COUNT) {
     totalCount
-    nodes { name slug position organization isMember }
+    nodes {
+      name
+      position
+      organization
+      topics { name nameFr }
+      publications(first: 3) {
+        totalCount
+        nodes { title codeUrl authors { name } }
+      }
+      coauthors(first: 3) { sharedPublications researcher { name } }
+    }
     pageInfo { hasNextPage endCursor }
   }
 }
@@ -47,11 +56,13 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     introspection: config.introspection,
     // main() owns SIGTERM/SIGINT: it drains HTTP, then closes the database.
     stopOnTerminationSignals: false,
+    // Stacks belong in the logs, not in responses, in every environment.
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE, includeCookies: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
 

@@ -54,7 +54,7 @@ describe('health and readiness', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('embeddable-sandbox');
-    expect(html).toContain('researchers(first: 5)');
+    expect(html).toContain('query LabMembers');
   });
 
   it('answers unknown paths with 404', async () => {

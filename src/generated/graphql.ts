@@ -1,5 +1,8 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { ResearcherModel, ResearcherConnectionModel, ResearcherEdgeModel } from '../modules/researcher/mappers.js';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ResearcherModel, ResearcherConnectionModel, ResearcherEdgeModel, CoauthorModel } from '../modules/researcher/mappers.js';
+import type { PublicationModel, PublicationConnectionModel, PublicationEdgeModel } from '../modules/publication/mappers.js';
+import type { TopicModel } from '../modules/topic/mappers.js';
+import type { RoleModel } from '../modules/role/mappers.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -11,6 +14,17 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-27T08:00:00.000Z`. */
+  DateTime: { input: Date; output: Date; }
+};
+
+/** A co-author of a researcher, with the number of publications they share. */
+export type Coauthor = {
+  __typename?: 'Coauthor';
+  /** The co-author. */
+  researcher: Researcher;
+  /** Publications both are authors of. */
+  sharedPublications: Scalars['Int']['output'];
 };
 
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
@@ -24,21 +38,138 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of the page; null on an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
-  /** True when items follow this page (when paging forward with `first`). */
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** True when items precede this page (when paging backward with `last`). */
+  /** True when items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A paper listed on one or more profiles. */
+export type Publication = Node & {
+  __typename?: 'Publication';
+  /** Abstract, with the page's `(voir plus)` cuts joined; null when no profile gives one. */
+  abstract: Maybe<Scalars['String']['output']>;
+  /** True when the abstract was cut for good by the page (it ends in `…`). */
+  abstractTruncated: Scalars['Boolean']['output'];
+  /** arXiv identifier, when known. */
+  arxivId: Maybe<Scalars['String']['output']>;
+  /** Authors, in order. */
+  authors: Array<Researcher>;
+  /** Link to the code, from an abstract's `Our code is available at …`. */
+  codeUrl: Maybe<Scalars['String']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** DOI, when known. */
+  doi: Maybe<Scalars['String']['output']>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Title. */
+  title: Scalars['String']['output'];
+  /** Research topics of the profiles that list it, by English name. */
+  topics: Array<Topic>;
+  /** When the row last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Link to the paper, when known. */
+  url: Maybe<Scalars['String']['output']>;
+  /** Venue (journal or conference), when known. */
+  venue: Maybe<Scalars['String']['output']>;
+  /** Publication year, when known. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of publications. */
+export type PublicationConnection = {
+  __typename?: 'PublicationConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<PublicationEdge>;
+  /** The items of the page. */
+  nodes: Array<Publication>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a publication connection. */
+export type PublicationEdge = {
+  __typename?: 'PublicationEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The publication. */
+  node: Publication;
+};
+
+/** Which publications to list. Conditions combine with AND. */
+export type PublicationFilter = {
+  /** Slug of an author, e.g. `aristide-baratin`. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** Full-text search over title and abstract, in English or French, accents ignored; the title weighs more. Supports `"quoted phrases"`, `or` and `-excluded` words. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of a research topic, e.g. `deep-learning`. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Earliest publication year, inclusive. */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Latest publication year, inclusive. */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Orders of publication lists. Ties are broken by title, then id, so cursors stay stable. */
+export type PublicationOrder =
+  /** Best match first; only with `filter.search`, where it is the default. */
+  | 'RELEVANCE'
+  /** By title, A to Z. */
+  | 'TITLE'
+  /** Oldest first; papers without a year last. */
+  | 'YEAR_ASC'
+  /** Newest first; papers without a year last. */
+  | 'YEAR_DESC';
+
 /** The API's entry points. */
 export type Query = {
   __typename?: 'Query';
+  /** The object with this global id, or null. */
+  node: Maybe<Node>;
+  /** The publication with this global id, or null. */
+  publication: Maybe<Publication>;
+  /** Publications, filtered and ordered. */
+  publications: PublicationConnection;
   /** The researcher with this slug, or null. */
   researcher: Maybe<Researcher>;
-  /** Researchers, ordered by name. Pages hold 20 items by default, 100 at most. */
+  /** Researchers, filtered and ordered. */
   researchers: ResearcherConnection;
+  /** The role with this key, or null. */
+  role: Maybe<Role>;
+  /** Every supervision role, by English name. */
+  roles: Array<Role>;
+  /** The topic with this slug, or null. */
+  topic: Maybe<Topic>;
+  /** Every research topic, by English name. */
+  topics: Array<Topic>;
+};
+
+
+/** The API's entry points. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryPublicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PublicationOrder>;
 };
 
 
@@ -52,20 +183,38 @@ export type QueryResearcherArgs = {
 export type QueryResearchersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResearcherFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ResearcherOrder>;
+};
+
+
+/** The API's entry points. */
+export type QueryRoleArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryTopicArgs = {
+  slug: Scalars['String']['input'];
 };
 
 /** A person: a lab member with a profile page, or a co-author seen on one. */
 export type Researcher = Node & {
   __typename?: 'Researcher';
-  /** Other spellings of the name seen on profiles. */
+  /** Other spellings of the name seen on profiles, e.g. `KELLER JORDAN`. */
   aliases: Array<Scalars['String']['output']>;
+  /** People who share publications with this one, most shared first (then by name). */
+  coauthors: Array<Coauthor>;
+  /** When the row was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** Global id. */
   id: Scalars['ID']['output'];
   /** True when the person has a profile page of their own at the lab. */
   isMember: Scalars['Boolean']['output'];
-  /** The name as the person's profile writes it (or the best spelling seen). */
+  /** The name as the person's own profile writes it, or the best spelling seen. */
   name: Scalars['String']['output'];
   /** ORCID identifier, when known. */
   orcid: Maybe<Scalars['String']['output']>;
@@ -75,8 +224,34 @@ export type Researcher = Node & {
   position: Maybe<Scalars['String']['output']>;
   /** Position in French, e.g. `Visiteur de recherche indépendant`. */
   positionFr: Maybe<Scalars['String']['output']>;
+  /** Number of publications the person is an author of. */
+  publicationCount: Scalars['Int']['output'];
+  /** The person's publications. */
+  publications: PublicationConnection;
+  /** Supervision roles, by English name. */
+  roles: Array<Role>;
   /** URL-safe identifier derived from the name, e.g. `aristide-baratin`. */
   slug: Scalars['String']['output'];
+  /** Research topics from the person's profile, by English name. */
+  topics: Array<Topic>;
+  /** When the row last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherCoauthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PublicationOrder>;
 };
 
 /** A page of researchers. */
@@ -99,6 +274,85 @@ export type ResearcherEdge = {
   cursor: Scalars['String']['output'];
   /** The researcher. */
   node: Researcher;
+};
+
+/** Which researchers to list. Conditions combine with AND. */
+export type ResearcherFilter = {
+  /** true: lab members only; false: co-authors without a profile only. */
+  isMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Key of a supervision role, e.g. `principal-supervisor`. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** Part of a name or alias, ignoring case and accents: `elise` finds `Élise`. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of a research topic, e.g. `deep-learning`. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Orders of researcher lists. Ties are broken by id, so cursors stay stable. */
+export type ResearcherOrder =
+  /** By name, A to Z (accents and case ignored). */
+  | 'NAME'
+  /** Most publications first, then by name. */
+  | 'PUBLICATION_COUNT';
+
+/** A supervision role, with English and French names. */
+export type Role = Node & {
+  __typename?: 'Role';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Stable key, e.g. `principal-supervisor`. */
+  key: Scalars['String']['output'];
+  /** English name, e.g. `Principal supervisor`. */
+  name: Scalars['String']['output'];
+  /** French name, e.g. `Superviseur⋅e principal⋅e`. */
+  nameFr: Scalars['String']['output'];
+  /** Researchers with this role, by name. */
+  researchers: ResearcherConnection;
+};
+
+
+/** A supervision role, with English and French names. */
+export type RoleResearchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A research topic, with English and French names. */
+export type Topic = Node & {
+  __typename?: 'Topic';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** English name, e.g. `Deep Learning`. */
+  name: Scalars['String']['output'];
+  /** French name, e.g. `Apprentissage profond`. */
+  nameFr: Scalars['String']['output'];
+  /** Publications tagged with this topic, newest first. */
+  publications: PublicationConnection;
+  /** Researchers whose profile lists this topic, by name. */
+  researchers: ResearcherConnection;
+  /** URL-safe identifier, e.g. `deep-learning`. */
+  slug: Scalars['String']['output'];
+};
+
+
+/** A research topic, with English and French names. */
+export type TopicPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PublicationOrder>;
+};
+
+
+/** A research topic, with English and French names. */
+export type TopicResearchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -174,39 +428,73 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Node: ( ResearcherModel );
+  Node:
+    | ( PublicationModel )
+    | ( ResearcherModel )
+    | ( RoleModel )
+    | ( TopicModel )
+  ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Coauthor: ResolverTypeWrapper<CoauthorModel>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Publication: ResolverTypeWrapper<PublicationModel>;
+  PublicationConnection: ResolverTypeWrapper<PublicationConnectionModel>;
+  PublicationEdge: ResolverTypeWrapper<PublicationEdgeModel>;
+  PublicationFilter: PublicationFilter;
+  PublicationOrder: PublicationOrder;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Researcher: ResolverTypeWrapper<ResearcherModel>;
   ResearcherConnection: ResolverTypeWrapper<ResearcherConnectionModel>;
   ResearcherEdge: ResolverTypeWrapper<ResearcherEdgeModel>;
+  ResearcherFilter: ResearcherFilter;
+  ResearcherOrder: ResearcherOrder;
+  Role: ResolverTypeWrapper<RoleModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Topic: ResolverTypeWrapper<TopicModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
+  Coauthor: CoauthorModel;
+  DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
+  Publication: PublicationModel;
+  PublicationConnection: PublicationConnectionModel;
+  PublicationEdge: PublicationEdgeModel;
+  PublicationFilter: PublicationFilter;
   Query: Record<PropertyKey, never>;
   Researcher: ResearcherModel;
   ResearcherConnection: ResearcherConnectionModel;
   ResearcherEdge: ResearcherEdgeModel;
+  ResearcherFilter: ResearcherFilter;
+  Role: RoleModel;
   String: Scalars['String']['output'];
+  Topic: TopicModel;
 }>;
 
+export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = ResolversObject<{
+  researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
+  sharedPublications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Researcher', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Publication' | 'Researcher' | 'Role' | 'Topic', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -216,13 +504,52 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = ResolversObject<{
+  abstract?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  abstractTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  arxivId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authors?: Resolver<Array<ResolversTypes['Researcher']>, ParentType, ContextType>;
+  codeUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  venue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PublicationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationConnection'] = ResolversParentTypes['PublicationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PublicationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PublicationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationEdge'] = ResolversParentTypes['PublicationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Publication'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  publication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryPublicationArgs, 'id'>>;
+  publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, Partial<QueryPublicationsArgs>>;
   researcher?: Resolver<Maybe<ResolversTypes['Researcher']>, ParentType, ContextType, RequireFields<QueryResearcherArgs, 'slug'>>;
-  researchers?: Resolver<ResolversTypes['ResearcherConnection'], ParentType, ContextType, Partial<QueryResearchersArgs>>;
+  researchers?: Resolver<ResolversTypes['ResearcherConnection'], ParentType, ContextType, RequireFields<QueryResearchersArgs, 'orderBy'>>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType, RequireFields<QueryRoleArgs, 'key'>>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'slug'>>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
 }>;
 
 export type ResearcherResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Researcher'] = ResolversParentTypes['Researcher']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  coauthors?: Resolver<Array<ResolversTypes['Coauthor']>, ParentType, ContextType, RequireFields<ResearcherCoauthorsArgs, 'first'>>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -230,7 +557,12 @@ export type ResearcherResolvers<ContextType = GraphQLContext, ParentType extends
   organization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   positionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publicationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, RequireFields<ResearcherPublicationsArgs, 'orderBy'>>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -246,12 +578,38 @@ export type ResearcherEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
 }>;
 
+export type RoleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  researchers?: Resolver<ResolversTypes['ResearcherConnection'], ParentType, ContextType, Partial<RoleResearchersArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, RequireFields<TopicPublicationsArgs, 'orderBy'>>;
+  researchers?: Resolver<ResolversTypes['ResearcherConnection'], ParentType, ContextType, Partial<TopicResearchersArgs>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  Coauthor?: CoauthorResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Publication?: PublicationResolvers<ContextType>;
+  PublicationConnection?: PublicationConnectionResolvers<ContextType>;
+  PublicationEdge?: PublicationEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Researcher?: ResearcherResolvers<ContextType>;
   ResearcherConnection?: ResearcherConnectionResolvers<ContextType>;
   ResearcherEdge?: ResearcherEdgeResolvers<ContextType>;
+  Role?: RoleResolvers<ContextType>;
+  Topic?: TopicResolvers<ContextType>;
 }>;
 

@@ -8,7 +8,9 @@ import {
   type Ordering,
   type PageRequest,
 } from '../shared/pagination.js';
+import { badUserInput } from '../shared/errors.js';
 import { escapeLike, foldCase } from '../shared/text.js';
+import type { Relation } from '../shared/relations.js';
 import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
 
 /** Researcher columns under their Prisma field names, so raw rows are ResearcherModel. */
@@ -83,4 +85,57 @@ export async function listResearchers(
     const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM researcher r WHERE ${where}`;
     return result?.count ?? 0;
   });
+}
+
+/** Researchers whose profile lists each topic (parent: topic id). */
+export const researchersByTopic: Relation = {
+  columns: researcherColumns,
+  from: Prisma.sql`researcher r JOIN researcher_topic rt ON rt.researcher_id = r.id`,
+  parentColumn: Prisma.sql`rt.topic_id`,
+};
+
+/** Researchers with each role (parent: role id). */
+export const researchersByRole: Relation = {
+  columns: researcherColumns,
+  from: Prisma.sql`researcher r JOIN researcher_role rr ON rr.researcher_id = r.id`,
+  parentColumn: Prisma.sql`rr.role_id`,
+};
+
+/** Authors of each publication (parent: publication id), listed by position. */
+export const authorsOfPublication: Relation = {
+  columns: researcherColumns,
+  from: Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`,
+  parentColumn: Prisma.sql`a.publication_id`,
+};
+
+export interface CoauthorRow extends ResearcherModel {
+  parent_id: number;
+  shared: number;
+}
+
+/**
+ * The `limit` most frequent co-authors of each researcher, for all of them in
+ * one statement: pairs of authorships on the same paper, counted per pair,
+ * ranked per researcher by a window function.
+ */
+export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number): Promise<CoauthorRow[]> {
+  return prisma.$queryRaw<CoauthorRow[]>`
+    SELECT * FROM (
+      SELECT ${researcherColumns}, mine.researcher_id AS parent_id, count(*)::int AS shared,
+             row_number() OVER (PARTITION BY mine.researcher_id ORDER BY count(*) DESC, r.name_key, r.id) AS rank
+      FROM authorship mine
+      JOIN authorship theirs ON theirs.publication_id = mine.publication_id AND theirs.researcher_id <> mine.researcher_id
+      JOIN researcher r ON r.id = theirs.researcher_id
+      WHERE mine.researcher_id = ANY(${[...researcherIds]}::int[])
+      GROUP BY mine.researcher_id, r.id
+    ) ranked
+    WHERE ranked.rank <= ${limit}
+    ORDER BY ranked.parent_id, ranked.rank`;
+}
+
+/** The id of the researcher with this slug, or a BAD_USER_INPUT error naming the argument. */
+export async function requireResearcherId(prisma: PrismaClient, slug: string, argumentName: string): Promise<number> {
+  const researcher = await prisma.researcher.findUnique({ where: { slug }, select: { id: true } });
+  if (!researcher) throw badUserInput(`Unknown researcher "${slug}" in ${argumentName}: pass a Researcher.slug.`, argumentName);
+  return researcher.id;
 }

@@ -1,13 +1,37 @@
 import DataLoader from 'dataloader';
-import type { Position, PrismaClient } from '../../generated/prisma/client.js';
-import { byKey } from '../shared/batch.js';
+import { Prisma, type Position, type PrismaClient } from '../../generated/prisma/client.js';
+import { byKey, groupByKey, loaderPerArguments } from '../shared/batch.js';
+import type { PageRequest } from '../shared/pagination.js';
+import { connectionLoader, countLoader, listLoader } from '../shared/relations.js';
+import { authorsOfPublication, coauthorsOf, researcherOrderings, researchersByRole, researchersByTopic } from './data.js';
+import type { ResearcherModel } from './mappers.js';
 
 export function createResearcherLoaders(prisma: PrismaClient) {
+  const countByTopic = countLoader(prisma, researchersByTopic);
+  const countByRole = countLoader(prisma, researchersByRole);
   return {
-    /** Positions by id: one statement for a whole list of researchers. */
+    researcherById: new DataLoader<number, ResearcherModel | null>(async (ids) => {
+      const rows = await prisma.researcher.findMany({ where: { id: { in: [...ids] } } });
+      return byKey(ids, rows, (row) => row.id, (row) => row, null);
+    }),
     positionById: new DataLoader<number, Position | null>(async (ids) => {
       const rows = await prisma.position.findMany({ where: { id: { in: [...ids] } } });
       return byKey(ids, rows, (row) => row.id, (row) => row, null);
     }),
+    authorsByPublication: listLoader<ResearcherModel>(prisma, authorsOfPublication, Prisma.sql`a.publication_id, a.position`),
+    publicationCountByResearcher: countLoader(prisma, { from: Prisma.sql`authorship a`, parentColumn: Prisma.sql`a.researcher_id` }),
+    coauthors: loaderPerArguments(
+      (limit: number) =>
+        new DataLoader<number, { researcher: ResearcherModel; sharedPublications: number }[]>(async (ids) => {
+          const rows = await coauthorsOf(prisma, ids, limit);
+          return groupByKey(ids, rows, (row) => row.parent_id, ({ shared, ...researcher }) => ({ researcher, sharedPublications: shared }));
+        }),
+    ),
+    researchersByTopic: loaderPerArguments((page: PageRequest) =>
+      connectionLoader<ResearcherModel>(prisma, researchersByTopic, researcherOrderings.NAME, page, countByTopic),
+    ),
+    researchersByRole: loaderPerArguments((page: PageRequest) =>
+      connectionLoader<ResearcherModel>(prisma, researchersByRole, researcherOrderings.NAME, page, countByRole),
+    ),
   };
 }

@@ -5,3 +5,8 @@ import type { Connection, Edge } from '../shared/pagination.js';
 export type ResearcherModel = Researcher;
 export type ResearcherConnectionModel = Connection<ResearcherModel>;
 export type ResearcherEdgeModel = Edge<ResearcherModel>;
+
+export interface CoauthorModel {
+  researcher: ResearcherModel;
+  sharedPublications: number;
+}

@@ -21,3 +21,18 @@ export function groupByKey<K, R, V = R>(keys: readonly K[], rows: R[], keyOf: (r
   }
   return keys.map((key) => map.get(key) ?? []);
 }
+
+/**
+ * One loader per distinct set of field arguments (`publications(first: 5)` and
+ * `publications(first: 10)` batch separately), made on first use within the
+ * request that owns the cache.
+ */
+export function loaderPerArguments<A, L>(make: (args: A) => L): (args: A) => L {
+  const cache = new Map<string, L>();
+  return (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = cache.get(key);
+    if (!loader) cache.set(key, (loader = make(args)));
+    return loader;
+  };
+}

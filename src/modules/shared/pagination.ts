@@ -59,18 +59,18 @@ function decodeCursor(cursor: string, ordering: Ordering, argumentName: 'after' 
     parsed = undefined;
   }
   const values = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  if (typeof values[0] === 'string' && values[0] !== ordering.name) {
+    throw badUserInput(
+      `Argument "${argumentName}" is a cursor of another ordering (${values[0]}); this list is ordered by ${ordering.name}.`,
+      argumentName,
+    );
+  }
   const valid =
     values.length === ordering.keys.length + 1 &&
     values.slice(1).every((value) => typeof value === 'string' || typeof value === 'number');
   if (!valid) {
     throw badUserInput(
       `Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}. Use a cursor from edges.cursor or pageInfo of the same field.`,
-      argumentName,
-    );
-  }
-  if (values[0] !== ordering.name) {
-    throw badUserInput(
-      `Argument "${argumentName}" is a cursor of another ordering (${String(values[0])}); this list is ordered by ${ordering.name}.`,
       argumentName,
     );
   }

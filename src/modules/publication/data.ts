@@ -1,0 +1,111 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { badUserInput } from '../shared/errors.js';
+import {
+  afterCursorSql,
+  orderBySql,
+  sortColumnsSql,
+  sortValuesOf,
+  toConnection,
+  type Ordering,
+  type PageRequest,
+} from '../shared/pagination.js';
+import type { Relation } from '../shared/relations.js';
+import type { PublicationConnectionModel, PublicationModel } from './mappers.js';
+
+/** Publication columns under their Prisma field names, so raw rows are PublicationModel. */
+export const publicationColumns = Prisma.sql`p.id, p.title_key AS "titleKey", p.title, p.abstract,
+  p.abstract_truncated AS "abstractTruncated", p.code_url AS "codeUrl", p.year, p.venue, p.doi,
+  p.arxiv_id AS "arxivId", p.url, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+export type PublicationOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE' | 'RELEVANCE';
+
+/**
+ * The same text search configuration as the search_vector trigger (see the
+ * first migration): unaccent, then the English stemmer, so French and English
+ * words match with or without accents.
+ */
+function tsQuery(search: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('english', unaccent(${search}))`;
+}
+
+const byTitle = [
+  { sql: Prisma.sql`p.title_key`, direction: 'asc' as const },
+  { sql: Prisma.sql`p.id`, direction: 'asc' as const },
+];
+
+// Papers without a year go last in both year orders.
+export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>, Ordering> = {
+  YEAR_DESC: { name: 'YEAR_DESC', keys: [{ sql: Prisma.sql`coalesce(p.year, -1)`, direction: 'desc' }, ...byTitle] },
+  YEAR_ASC: { name: 'YEAR_ASC', keys: [{ sql: Prisma.sql`coalesce(p.year, 2147483647)`, direction: 'asc' }, ...byTitle] },
+  TITLE: { name: 'TITLE', keys: byTitle },
+};
+
+/** Relevance: ts_rank (title weighted A above abstract B), as an integer so cursors compare exactly. */
+function relevanceOrdering(search: string): Ordering {
+  return {
+    name: 'RELEVANCE',
+    keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, ${tsQuery(search)}) * 1000000)::int`, direction: 'desc' }, ...byTitle],
+  };
+}
+
+export function publicationOrdering(order: PublicationOrder, search: string | null | undefined): Ordering {
+  if (order !== 'RELEVANCE') return publicationOrderings[order];
+  if (!search?.trim()) throw badUserInput('orderBy RELEVANCE needs filter.search: relevance is to a search.', 'orderBy');
+  return relevanceOrdering(search);
+}
+
+export interface PublicationFilter {
+  search?: string | null;
+  topicId?: number;
+  authorId?: number;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+}
+
+function filterSql(filter: PublicationFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.search?.trim()) conditions.push(Prisma.sql`p.search_vector @@ ${tsQuery(filter.search)}`);
+  if (filter.topicId !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM publication_topic pt WHERE pt.publication_id = p.id AND pt.topic_id = ${filter.topicId})`);
+  }
+  if (filter.authorId !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM authorship a WHERE a.publication_id = p.id AND a.researcher_id = ${filter.authorId})`);
+  }
+  if (filter.yearFrom != null) conditions.push(Prisma.sql`p.year >= ${filter.yearFrom}`);
+  if (filter.yearTo != null) conditions.push(Prisma.sql`p.year <= ${filter.yearTo}`);
+  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+/** One page of publications: one statement, plus one for totalCount when asked. */
+export async function listPublications(
+  prisma: PrismaClient,
+  filter: PublicationFilter,
+  ordering: Ordering,
+  page: PageRequest,
+): Promise<PublicationConnectionModel> {
+  const where = filterSql(filter);
+  const rows = await prisma.$queryRaw<PublicationModel[]>`
+    SELECT ${publicationColumns}, ${sortColumnsSql(ordering)}
+    FROM publication p
+    WHERE ${where} AND ${afterCursorSql(ordering, page)}
+    ORDER BY ${orderBySql(ordering, page.forward)}
+    LIMIT ${page.limit + 1}`;
+  return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
+    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM publication p WHERE ${where}`;
+    return result?.count ?? 0;
+  });
+}
+
+/** Publications of each author (parent: researcher id). */
+export const publicationsByAuthor: Relation = {
+  columns: publicationColumns,
+  from: Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`,
+  parentColumn: Prisma.sql`a.researcher_id`,
+};
+
+/** Publications tagged with each topic (parent: topic id). */
+export const publicationsByTopic: Relation = {
+  columns: publicationColumns,
+  from: Prisma.sql`publication p JOIN publication_topic pt ON pt.publication_id = p.id`,
+  parentColumn: Prisma.sql`pt.topic_id`,
+};

@@ -1,0 +1,7 @@
+import type { Publication } from '../../generated/prisma/client.js';
+import type { Connection, Edge } from '../shared/pagination.js';
+
+/** What Publication fields resolve from: the database row (without its search vector). */
+export type PublicationModel = Publication;
+export type PublicationConnectionModel = Connection<PublicationModel>;
+export type PublicationEdgeModel = Edge<PublicationModel>;

@@ -1,0 +1,15 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { researcherOrderings } from '../researcher/data.js';
+import { toGlobalId } from '../shared/nodeId.js';
+import { readPageArgs } from '../shared/pagination.js';
+
+export const roleResolvers: Resolvers = {
+  Query: {
+    roles: (_parent, _args, { prisma }) => prisma.role.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    role: (_parent, { key }, { prisma }) => prisma.role.findUnique({ where: { key } }),
+  },
+  Role: {
+    id: (role) => toGlobalId('Role', role.id),
+    researchers: (role, args, { loaders }) => loaders.researchersByRole(readPageArgs(args, researcherOrderings.NAME)).load(role.id),
+  },
+};

@@ -1,0 +1,26 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import { fromGlobalId } from './nodeId.js';
+import { DateTime } from './scalars.js';
+
+export const sharedResolvers: Resolvers = {
+  DateTime,
+  Query: {
+    node: (_parent, { id }, { loaders }) => {
+      const node = fromGlobalId(id);
+      switch (node.type) {
+        case 'Researcher':
+          return loaders.researcherById.load(node.id);
+        case 'Publication':
+          return loaders.publicationById.load(node.id);
+        case 'Topic':
+          return loaders.topicById.load(node.id);
+        case 'Role':
+          return loaders.roleById.load(node.id);
+      }
+    },
+  },
+  Node: {
+    // Each model has a field the others lack.
+    __resolveType: (node) => ('titleKey' in node ? 'Publication' : 'nameKey' in node ? 'Researcher' : 'key' in node ? 'Role' : 'Topic'),
+  },
+};

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeededApi, type SeededApi } from './support/seeded.js';
+
+let seeded: SeededApi;
+
+beforeAll(async () => {
+  seeded = await startSeededApi();
+  // Data of its own, beside the seed: an accented name and a French paper.
+  const prisma = seeded.database.prisma;
+  const elise = await prisma.researcher.create({
+    data: { slug: 'elise-cote', name: 'Élise Côté', nameKey: 'elise cote', searchKey: 'élise côté | elise cote'.normalize('NFD').replace(/\p{M}/gu, '') },
+  });
+  const paper = await prisma.publication.create({
+    data: {
+      titleKey: 'apprentissage profond pour les modeles generatifs',
+      title: 'Apprentissage profond pour les modèles génératifs',
+      abstract: 'Nous étudions des réseaux de neurones profonds.',
+      year: 2024,
+    },
+  });
+  await prisma.authorship.create({ data: { publicationId: paper.id, researcherId: elise.id, position: 0 } });
+});
+
+afterAll(() => seeded.close());
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function data(query: string, variables?: Record<string, unknown>): Promise<Data> {
+  const response = await seeded.api.graphql<Data>(query, variables);
+  expect(response.status).toBe(200);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!;
+}
+
+async function userError(query: string, variables?: Record<string, unknown>) {
+  const response = await seeded.api.graphql(query, variables);
+  expect(response.body.errors).toHaveLength(1);
+  const [error] = response.body.errors!;
+  expect(error!.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(error!.extensions).not.toHaveProperty('stacktrace');
+  return error!.message;
+}
+
+describe('researchers', () => {
+  it('researcher(slug) gives every field of a member', async () => {
+    const { researcher } = await data(`{
+      researcher(slug: "aristide-baratin") {
+        id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt
+        roles { key name nameFr } topics { slug name nameFr }
+      }
+    }`);
+    expect(researcher).toMatchObject({
+      slug: 'aristide-baratin',
+      name: 'Aristide Baratin',
+      aliases: [],
+      position: 'Independent visiting researcher',
+      positionFr: 'Visiteur de recherche indépendant',
+      organization: 'Samsung SAIT',
+      isMember: true,
+      orcid: null,
+      publicationCount: 12,
+      roles: [{ key: 'principal-supervisor', name: 'Principal supervisor', nameFr: 'Superviseur⋅e principal⋅e' }],
+      topics: [{ slug: 'deep-learning', name: 'Deep Learning', nameFr: 'Apprentissage profond' }],
+    });
+    expect(researcher.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(researcher.id).not.toContain('Researcher'); // opaque
+  });
+
+  it('researcher(slug) is null for an unknown slug', async () => {
+    expect(await data('{ researcher(slug: "nobody") { name } }')).toEqual({ researcher: null });
+  });
+
+  it('pages forward and backward with stable cursors, 20 by default', async () => {
+    const all = (await data('{ researchers(first: 100) { totalCount nodes { slug } } }')).researchers;
+    expect(all.totalCount).toBe(15);
+    const slugs = all.nodes.map((n: Data) => n.slug);
+    expect(slugs[0]).toBe('aristide-baratin');
+    expect((await data('{ researchers { nodes { slug } } }')).researchers.nodes).toHaveLength(15);
+
+    const first = (await data('{ researchers(first: 4) { edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }')).researchers;
+    expect(first.edges.map((e: Data) => e.node.slug)).toEqual(slugs.slice(0, 4));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: first.edges[3].cursor });
+    const second = (await data('query ($after: String) { researchers(first: 4, after: $after) { nodes { slug } pageInfo { hasNextPage hasPreviousPage startCursor } } }', { after: first.pageInfo.endCursor })).researchers;
+    expect(second.nodes.map((n: Data) => n.slug)).toEqual(slugs.slice(4, 8));
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+
+    const back = (await data('query ($before: String) { researchers(last: 3, before: $before) { nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }', { before: second.pageInfo.startCursor })).researchers;
+    expect(back.nodes.map((n: Data) => n.slug)).toEqual(slugs.slice(1, 4));
+    expect(back.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
+    const tail = (await data('{ researchers(last: 2) { nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }')).researchers;
+    expect(tail.nodes.map((n: Data) => n.slug)).toEqual(slugs.slice(-2));
+    expect(tail.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('orders by publication count with ties broken stably across pages', async () => {
+    const all = (await data('{ researchers(first: 100, orderBy: PUBLICATION_COUNT) { nodes { slug publicationCount } } }')).researchers.nodes;
+    expect(all.slice(0, 3).map((n: Data) => [n.slug, n.publicationCount])).toEqual([['aristide-baratin', 12], ['noor-haddad-lefebvre', 4], ['keller-jordan', 2]]);
+    // Walk the whole list two at a time: the same order, nothing missed or repeated though most counts tie at 1.
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Data = (await data('query ($after: String) { researchers(first: 2, after: $after, orderBy: PUBLICATION_COUNT) { nodes { slug } pageInfo { hasNextPage endCursor } } }', { after })).researchers;
+      walked.push(...page.nodes.map((n: Data) => n.slug));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(all.map((n: Data) => n.slug));
+  });
+
+  it('filters by name or alias ignoring case and accents, topic, role and membership', async () => {
+    const names = async (filter: string) => (await data(`{ researchers(filter: ${filter}) { totalCount nodes { name } } }`)).researchers.nodes.map((n: Data) => n.name);
+    expect(await names('{ search: "elise" }')).toEqual(['Élise Côté']);
+    expect(await names('{ search: "CÔTE" }')).toEqual(['Élise Côté']);
+    expect(await names('{ search: "jordan" }')).toEqual(['Keller Jordan']);
+    expect(await names('{ topic: "optimization" }')).toEqual(['Noor Haddad-Lefebvre']);
+    expect(await names('{ role: "principal-supervisor" }')).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
+    expect(await names('{ isMember: true }')).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
+    expect((await names('{ isMember: false }')).length).toBe(13);
+    expect(await names('{ topic: "deep-learning", role: "co-supervisor" }')).toEqual(['Noor Haddad-Lefebvre']);
+  });
+
+  it('lists co-authors most shared first, with the count', async () => {
+    const { researcher } = await data('{ researcher(slug: "aristide-baratin") { coauthors(first: 2) { sharedPublications researcher { name } } } }');
+    expect(researcher.coauthors).toEqual([
+      { sharedPublications: 2, researcher: { name: 'Nicolas Roux' } },
+      { sharedPublications: 1, researcher: { name: 'Dianbo Liu' } },
+    ]);
+  });
+
+  it('nests publication pages with their own cursors and order', async () => {
+    const { researcher } = await data('{ researcher(slug: "noor-haddad-lefebvre") { publications(first: 2, orderBy: TITLE) { totalCount nodes { title } pageInfo { hasNextPage endCursor } } } }');
+    expect(researcher.publications).toMatchObject({ totalCount: 4, nodes: [{ title: 'A Note on Step-Size Warmup' }, { title: 'Curvature-Aware Replay for Continual Reinforcement Learning' }], pageInfo: { hasNextPage: true } });
+    const next = await data('query ($after: String) { researcher(slug: "noor-haddad-lefebvre") { publications(first: 2, after: $after, orderBy: TITLE) { nodes { title } pageInfo { hasNextPage } } } }', { after: researcher.publications.pageInfo.endCursor });
+    expect(next.researcher.publications).toEqual({ nodes: [{ title: 'Sparse Rewards' }, { title: 'Torque-Aware Momentum' }], pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe('publications', () => {
+  it('publication(id) gives every field, authors in order and topics', async () => {
+    const { publications } = await data('{ publications(filter: { search: "torque" }) { nodes { id } } }');
+    const { publication } = await data(`query ($id: ID!) { publication(id: $id) {
+      id title abstract abstractTruncated codeUrl year venue doi arxivId url createdAt updatedAt
+      authors { name isMember } topics { slug }
+    } }`, { id: publications.nodes[0].id });
+    expect(publication).toMatchObject({
+      title: 'Torque-Aware Momentum',
+      abstractTruncated: false,
+      codeUrl: null,
+      year: null,
+      venue: null,
+      doi: null,
+      arxivId: null,
+      url: null,
+      authors: [
+        { name: 'Aristide Baratin', isMember: true },
+        { name: 'Nicolas Roux', isMember: false },
+        { name: 'Noor Haddad-Lefebvre', isMember: true },
+      ],
+      topics: [{ slug: 'deep-learning' }, { slug: 'optimization' }, { slug: 'reinforcement-learning' }],
+    });
+    expect(publication.abstract).toContain('momentum-based optimizers are widely used in state-of-the-art setups');
+  });
+
+  it('finds code links and cut abstracts', async () => {
+    const nodes = (await data('{ publications(first: 100, orderBy: TITLE) { nodes { title codeUrl abstractTruncated } } }')).publications.nodes;
+    expect(nodes.filter((n: Data) => n.codeUrl).map((n: Data) => n.codeUrl)).toEqual([
+      'https://github.com/example-lab/curvature-replay',
+      'https://github.com/chandar-lab/Lookbehind-SAM',
+      'https://github.com/chandar-lab/CMOptimizer',
+      'https://github.com/rarefin/CoBalT',
+    ]);
+    expect(nodes.filter((n: Data) => n.abstractTruncated).map((n: Data) => n.title)).toEqual(['A Note on Step-Size Warmup', 'On the Spectral Bias of Neural Networks']);
+  });
+
+  it('searches title and abstract, title first, in English with stemming', async () => {
+    const titles = async (search: string) => (await data('query ($s: String) { publications(filter: { search: $s }) { nodes { title } } }', { s: search })).publications.nodes.map((n: Data) => n.title);
+    // "momentum" is in one title and in another paper's abstract: the title match ranks first.
+    expect(await titles('momentum')).toEqual(['Torque-Aware Momentum', 'Promoting Exploration in Memory-Augmented Adam using Critical Momenta']);
+    expect(await titles('pruning neurons')).toEqual(["Maxwell's Demon at Work: Efficient Pruning by Leveraging Saturation of Neurons"]);
+    expect(await titles('"label noise" -crosssplit')).toContain('Lazy vs hasty: linearization in deep networks impacts learning schedule based on example difficulty');
+    expect(await titles('zyxwvut')).toEqual([]);
+  });
+
+  it('searches French text with or without accents', async () => {
+    for (const search of ['modèles génératifs', 'modeles generatifs', 'réseaux de neurones']) {
+      const found = (await data('query ($s: String) { publications(filter: { search: $s }) { nodes { title authors { name } } } }', { s: search })).publications.nodes;
+      expect(found).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', authors: [{ name: 'Élise Côté' }] }]);
+    }
+  });
+
+  it('filters by topic, author and years, and orders by year, title or relevance', async () => {
+    const titles = async (args: string) => (await data(`{ publications(first: 100, ${args}) { totalCount nodes { title year } } }`)).publications;
+    expect((await titles('filter: { topic: "optimization" }')).totalCount).toBe(4);
+    expect((await titles('filter: { author: "keller-jordan" }')).nodes.map((n: Data) => n.title)).toEqual([
+      'How Learning Rates Shape Neural Network Focus: Insights from Example Ranking',
+      'Sparse Rewards',
+    ]);
+    expect((await titles('filter: { yearFrom: 2020, yearTo: 2025 }')).nodes).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', year: 2024 }]);
+    const newest = (await titles('orderBy: YEAR_DESC')).nodes;
+    expect(newest[0].year).toBe(2024); // papers without a year come after
+    const oldest = (await titles('orderBy: YEAR_ASC')).nodes;
+    expect(oldest.at(-1).title).toBe('Unsupervised Concept Discovery Mitigates Spurious Correlations'); // no year: last, by title
+    expect(oldest[0].year).toBe(2024);
+    const byTitle = (await titles('orderBy: TITLE')).nodes.map((n: Data) => n.title);
+    expect(byTitle[0]).toBe('A Note on Step-Size Warmup');
+    expect((await titles('filter: { search: "momentum" }, orderBy: TITLE')).nodes.map((n: Data) => n.title)).toEqual([
+      'Promoting Exploration in Memory-Augmented Adam using Critical Momenta',
+      'Torque-Aware Momentum',
+    ]);
+  });
+
+  it('pages backward through search results', async () => {
+    const all = (await data('{ publications(first: 100, filter: { search: "neural networks" }) { nodes { title } } }')).publications.nodes;
+    expect(all.length).toBeGreaterThan(3);
+    const last = (await data('{ publications(last: 2, filter: { search: "neural networks" }) { nodes { title } pageInfo { startCursor hasPreviousPage } } }')).publications;
+    expect(last.nodes).toEqual(all.slice(-2));
+    const before = (await data('query ($b: String) { publications(last: 2, before: $b, filter: { search: "neural networks" }) { nodes { title } } }', { b: last.pageInfo.startCursor })).publications;
+    expect(before.nodes).toEqual(all.slice(-4, -2));
+  });
+});
+
+describe('topics, roles and nodes', () => {
+  it('lists topics and roles with French names and their researchers and publications', async () => {
+    const result = await data(`{
+      topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }
+      topic(slug: "optimization") { name researchers { nodes { slug } } }
+      missing: topic(slug: "nope") { name }
+      roles { key name nameFr researchers { totalCount nodes { name } } }
+      role(key: "co-supervisor") { nameFr }
+    }`);
+    expect(result.topics).toEqual([
+      { slug: 'deep-learning', name: 'Deep Learning', nameFr: 'Apprentissage profond', researchers: { totalCount: 2, nodes: [{ name: 'Aristide Baratin' }, { name: 'Noor Haddad-Lefebvre' }] }, publications: { totalCount: 15 } },
+      { slug: 'optimization', name: 'Optimization', nameFr: 'Optimisation', researchers: { totalCount: 1, nodes: [{ name: 'Noor Haddad-Lefebvre' }] }, publications: { totalCount: 4 } },
+      { slug: 'reinforcement-learning', name: 'Reinforcement Learning', nameFr: 'Apprentissage par renforcement', researchers: { totalCount: 1, nodes: [{ name: 'Noor Haddad-Lefebvre' }] }, publications: { totalCount: 4 } },
+    ]);
+    expect(result.topic).toEqual({ name: 'Optimization', researchers: { nodes: [{ slug: 'noor-haddad-lefebvre' }] } });
+    expect(result.missing).toBeNull();
+    expect(result.roles).toEqual([
+      { key: 'co-supervisor', name: 'Co-supervisor', nameFr: 'Co-superviseur⋅e', researchers: { totalCount: 1, nodes: [{ name: 'Noor Haddad-Lefebvre' }] } },
+      { key: 'principal-supervisor', name: 'Principal supervisor', nameFr: 'Superviseur⋅e principal⋅e', researchers: { totalCount: 2, nodes: [{ name: 'Aristide Baratin' }, { name: 'Noor Haddad-Lefebvre' }] } },
+    ]);
+    expect(result.role).toEqual({ nameFr: 'Co-superviseur⋅e' });
+  });
+
+  it('node(id) fetches each type by its global id', async () => {
+    const ids = await data('{ researcher(slug: "keller-jordan") { id } topics { id } roles { id } publications(first: 1, orderBy: TITLE) { nodes { id } } }');
+    const node = async (id: string) => (await data('query ($id: ID!) { node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } } }', { id })).node;
+    expect(await node(ids.researcher.id)).toEqual({ __typename: 'Researcher', id: ids.researcher.id, name: 'Keller Jordan' });
+    expect(await node(ids.topics[0].id)).toMatchObject({ __typename: 'Topic', slug: 'deep-learning' });
+    expect(await node(ids.roles[0].id)).toMatchObject({ __typename: 'Role', key: 'co-supervisor' });
+    expect(await node(ids.publications.nodes[0].id)).toMatchObject({ __typename: 'Publication', title: 'A Note on Step-Size Warmup' });
+    // A well-formed id of a row that does not exist is null.
+    expect(await node(Buffer.from('Researcher:999999').toString('base64url'))).toBeNull();
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    ['{ researchers(first: 1000) { totalCount } }', 'Argument "first" must be between 0 and 100; got 1000.'],
+    ['{ publications(last: -1) { totalCount } }', 'Argument "last" must be between 0 and 100; got -1.'],
+    ['{ researchers(after: "garbage") { totalCount } }', 'Argument "after" is not a valid cursor'],
+    ['{ researchers(first: 2, last: 2) { totalCount } }', 'Pass either "first" or "last", not both.'],
+    ['{ node(id: "garbage") { id } }', 'Argument "id" is not a valid id'],
+    ['{ publication(id: "garbage") { id } }', 'Argument "id" is not a valid id'],
+    ['{ researchers(filter: { topic: "nope" }) { totalCount } }', 'Unknown topic "nope" in filter.topic. Known topics: deep-learning, optimization, reinforcement-learning.'],
+    ['{ researchers(filter: { role: "nope" }) { totalCount } }', 'Unknown role "nope" in filter.role. Known roles: co-supervisor, principal-supervisor.'],
+    ['{ publications(filter: { topic: "nope" }) { totalCount } }', 'Unknown topic "nope" in filter.topic.'],
+    ['{ publications(filter: { author: "nobody" }) { totalCount } }', 'Unknown researcher "nobody" in filter.author'],
+    ['{ publications(orderBy: RELEVANCE) { totalCount } }', 'orderBy RELEVANCE needs filter.search'],
+    ['{ publications(filter: { yearFrom: 2025, yearTo: 2020 }) { totalCount } }', 'filter.yearFrom (2025) is after filter.yearTo (2020).'],
+    ['{ researcher(slug: "aristide-baratin") { coauthors(first: 500) { sharedPublications } } }', 'Argument "first" must be between 0 and 100; got 500.'],
+    ['{ researcher(slug: "aristide-baratin") { publications(first: 101) { totalCount } } }', 'Argument "first" must be between 0 and 100; got 101.'],
+  ])('%s', async (query, message) => {
+    expect(await userError(query)).toContain(message);
+  });
+
+  it('refuses a cursor of another ordering, and an id of another type', async () => {
+    const { researchers } = await data('{ researchers(first: 1) { pageInfo { endCursor } } }');
+    expect(await userError('query ($a: String) { researchers(after: $a, orderBy: PUBLICATION_COUNT) { totalCount } }', { a: researchers.pageInfo.endCursor })).toContain('is a cursor of another ordering (NAME)');
+    const { researcher } = await data('{ researcher(slug: "keller-jordan") { id } }');
+    expect(await userError('query ($id: ID!) { publication(id: $id) { title } }', { id: researcher.id })).toContain('is the id of a Researcher, not of a Publication');
+  });
+});

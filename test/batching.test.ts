@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeededApi, type SeededApi } from './support/seeded.js';
+
+let seeded: SeededApi;
+let statements = 0;
+
+beforeAll(async () => {
+  seeded = await startSeededApi();
+  // Every statement Prisma sends goes through this pool's query().
+  const pool = seeded.database.pool;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    statements += 1;
+    return query(...args);
+  };
+});
+
+afterAll(() => seeded.close());
+
+async function countStatements(query: string, variables: Record<string, unknown>) {
+  statements = 0;
+  const response = await seeded.api.graphql(query, variables);
+  expect(response.body.errors).toBeUndefined();
+  return { statements, data: response.body.data };
+}
+
+const publicationsQuery = `query ($n: Int) {
+  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }
+}`;
+
+const researchersQuery = `query ($n: Int) {
+  researchers(first: $n) {
+    nodes {
+      name
+      roles { name }
+      publications(first: 5) { totalCount nodes { authors { name } } }
+      coauthors(first: 3) { sharedPublications researcher { name } }
+    }
+  }
+}`;
+
+describe('DataLoader batching', () => {
+  it('publications with authors, their topics and the papers\' topics: 4 statements for 5 or 50 items', async () => {
+    const small = await countStatements(publicationsQuery, { n: 5 });
+    const large = await countStatements(publicationsQuery, { n: 50 });
+    expect((small.data as { publications: { nodes: unknown[] } }).publications.nodes).toHaveLength(5);
+    expect((large.data as { publications: { nodes: unknown[] } }).publications.nodes).toHaveLength(15);
+    // page, authors, authors' topics, papers' topics
+    expect(small.statements).toBe(4);
+    expect(large.statements).toBe(4);
+  });
+
+  it('researchers with roles, nested publication pages and counts, co-authors: 6 statements for 5 or 50 items', async () => {
+    const small = await countStatements(researchersQuery, { n: 5 });
+    const large = await countStatements(researchersQuery, { n: 50 });
+    expect((large.data as { researchers: { nodes: unknown[] } }).researchers.nodes).toHaveLength(14);
+    // page, roles, publication pages (window function), their totalCount (GROUP BY), their authors, co-authors
+    expect(small.statements).toBe(6);
+    expect(large.statements).toBe(6);
+  });
+});

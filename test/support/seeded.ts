@@ -1,0 +1,30 @@
+import type { Database } from '../../src/db/database.js';
+import { seedProfilesDir } from '../../src/db/paths.js';
+import { importProfileFiles } from '../../seed/run.js';
+import { createTestDatabase, openTestDatabase, type TestDatabase } from './database.js';
+import { startTestServer, type TestServer } from './server.js';
+
+/** A test database holding seed/profiles/, and the HTTP server over it. */
+export interface SeededApi {
+  testDatabase: TestDatabase;
+  database: Database;
+  api: TestServer;
+  close(): Promise<void>;
+}
+
+export async function startSeededApi(): Promise<SeededApi> {
+  const testDatabase = await createTestDatabase();
+  const database = await openTestDatabase(testDatabase);
+  await importProfileFiles(database.prisma, [seedProfilesDir]);
+  const api = await startTestServer(database);
+  return {
+    testDatabase,
+    database,
+    api,
+    async close() {
+      await api.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
