@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so
+    // Apollo Server, loads the CommonJS one; Vite would pick the ESM one for
+    // our files, and graphql refuses types from "another realm".
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Each test file gets its own database (see test/support/database.ts); two files at a time fit two cores.

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { readmeExamples, readmePath } from '../test/support/readmeExamples.js';
+import { readmeExamples, readmePath, withoutRequestIds } from '../test/support/readmeExamples.js';
 import { startSeededApi } from '../test/support/seeded.js';
 
 /**
@@ -12,7 +12,7 @@ try {
   let readme = fs.readFileSync(readmePath, 'utf8');
   for (const example of readmeExamples(readme).reverse()) {
     const response = await seeded.api.graphql(example.query);
-    const answer = `${JSON.stringify(response.body, null, 2)}\n`;
+    const answer = `${JSON.stringify(withoutRequestIds(response.body), null, 2)}\n`;
     readme = readme.slice(0, example.answerStart) + answer + readme.slice(example.answerEnd);
   }
   fs.writeFileSync(readmePath, readme);

@@ -40,6 +40,18 @@ const variables = {
   GRAPHQL_INTROSPECTION: { schema: booleanFlag.optional(), example: 'true' },
   SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().min(0).default(10_000), example: '10000' },
   DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), example: '10' },
+  DATABASE_CONNECT_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(5_000), example: '5000' },
+  DATABASE_STATEMENT_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(5_000), example: '5000' },
+  REQUEST_TIMEOUT_MS: { schema: z.coerce.number().int().min(1_000).default(30_000), example: '30000' },
+  MAX_BODY_BYTES: { schema: z.coerce.number().int().min(1_000).default(100_000), example: '100000' },
+  MAX_QUERY_TOKENS: { schema: z.coerce.number().int().min(50).default(1_000), example: '1000' },
+  MAX_QUERY_DEPTH: { schema: z.coerce.number().int().min(1).default(10), example: '10' },
+  MAX_ALIASES: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
+  MAX_DIRECTIVES: { schema: z.coerce.number().int().min(0).default(5), example: '5' },
+  MAX_QUERY_COST: { schema: z.coerce.number().int().min(1).default(10_000), example: '10000' },
+  APQ_CACHE_BYTES: { schema: z.coerce.number().int().min(0).default(10_000_000), example: '10000000' },
+  TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
+  TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
 } as const;
 
 type Variables = typeof variables;
@@ -61,6 +73,25 @@ export interface Config {
   introspection: boolean;
   shutdownGraceMs: number;
   databasePoolSize: number;
+  /** A pool that cannot hand out a connection in this time answers with an error instead of hanging. */
+  databaseConnectTimeoutMs: number;
+  /** PostgreSQL cancels any statement running longer (statement_timeout). */
+  databaseStatementTimeoutMs: number;
+  /** The HTTP server drops a request not fully received in this time. */
+  requestTimeoutMs: number;
+  maxBodyBytes: number;
+  limits: {
+    maxTokens: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxCost: number;
+  };
+  /** Bound of the automatic persisted queries cache, in bytes; 0 turns APQ off. */
+  apqCacheBytes: number;
+  /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
+  trustedDocuments: boolean;
+  trustedDocumentsManifest: string;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +137,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    limits: {
+      maxTokens: env.MAX_QUERY_TOKENS,
+      maxDepth: env.MAX_QUERY_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxCost: env.MAX_QUERY_COST,
+    },
+    apqCacheBytes: env.APQ_CACHE_BYTES,
+    trustedDocuments: env.TRUSTED_DOCUMENTS,
+    trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
   };
 }

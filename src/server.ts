@@ -1,15 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
+import { createFormatError } from './graphql/errors.js';
+import { operationLimitsPlugin } from './graphql/limits.js';
+import { requestLoggingPlugin } from './graphql/logging.js';
+import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
+import { httpErrorHandler, notFound } from './http/errors.js';
+import { requestId } from './http/requestId.js';
 import type { Logger } from './logger.js';
 import { resolvers, typeDefs } from './schema.js';
 
@@ -43,13 +49,29 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export type ServerConfig = Pick<Config, 'isProduction' | 'introspection' | 'corsOrigins'>;
+export type ServerConfig = Pick<
+  Config,
+  | 'isProduction'
+  | 'introspection'
+  | 'corsOrigins'
+  | 'limits'
+  | 'maxBodyBytes'
+  | 'requestTimeoutMs'
+  | 'apqCacheBytes'
+  | 'trustedDocuments'
+  | 'trustedDocumentsManifest'
+  | 'shutdownGraceMs'
+>;
 
 /** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
 export function createServer(config: ServerConfig, database: Database, logger: Logger): AppServer {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // A client that sends its request slowly (or never finishes) is cut off.
+  httpServer.requestTimeout = config.requestTimeoutMs;
+  httpServer.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
+
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
@@ -58,22 +80,30 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     stopOnTerminationSignals: false,
     // Stacks belong in the logs, not in responses, in every environment.
     includeStacktraceInErrorResponses: false,
+    // A huge document is refused while it is parsed, before validation can cost anything.
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    // Batched requests (a JSON array) multiply every other limit: off (Apollo's default, stated).
+    allowBatchedHttpRequests: false,
+    persistedQueries: config.apqCacheBytes > 0 ? { cache: new InMemoryLRUCache({ maxSize: config.apqCacheBytes }) } : false,
+    formatError: createFormatError(config),
+    logger: {
+      debug: (message) => logger.debug(message),
+      info: (message) => logger.info(message),
+      warn: (message) => logger.warn(message),
+      error: (message) => logger.error(message),
+    },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
+      requestLoggingPlugin(logger),
+      ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
+      operationLimitsPlugin(config.limits),
     ],
   });
 
-  // Every response carries the request id that its log lines carry.
-  app.use((request, response, next) => {
-    const incoming = request.get('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
-    response.locals.requestId = requestId;
-    response.setHeader('x-request-id', requestId);
-    next();
-  });
+  app.use(requestId);
 
   /** Liveness: the process answers. */
   app.get('/healthz', (_request, response) => {
@@ -94,15 +124,13 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       app.use(
         '/graphql',
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction }),
-        express.json({ limit: '100kb' }),
+        express.json({ limit: config.maxBodyBytes }),
         expressMiddleware(apollo, {
           context: async ({ res }) => createContext(database.prisma, String(res.locals.requestId)),
         }),
       );
-      app.use((_request, response) => {
-        response.status(404).json({ error: 'Not found. The GraphQL endpoint is /graphql.' });
-      });
-      logger.debug('graphql server started');
+      app.use(notFound);
+      app.use(httpErrorHandler(logger, config.maxBodyBytes));
     },
     async stop() {
       await apollo.stop();

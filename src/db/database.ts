@@ -18,7 +18,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'>;
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'> &
+  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs'>>;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
@@ -33,7 +34,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       connectionString,
       max: config.databasePoolSize,
       // A saturated or unreachable database answers with an error, not a hang.
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs ?? 5_000,
+      // No statement holds a connection for long (a slow query cannot starve the pool).
+      statement_timeout: config.databaseStatementTimeoutMs ?? 5_000,
     });
     // An idle client's error (the server restarted) must not crash the process.
     pool.on('error', () => undefined);

@@ -26,3 +26,8 @@ export function readmeExamples(readme = fs.readFileSync(readmePath, 'utf8')): Re
     return { query: match[1]!, answer: match[2]!, answerStart, answerEnd: answerStart + match[2]!.length };
   });
 }
+
+/** A response as the README shows it: without the request id, which differs on every request. */
+export function withoutRequestIds(body: unknown): unknown {
+  return JSON.parse(JSON.stringify(body, (key, value: unknown) => (key === 'requestId' ? undefined : value)));
+}

@@ -20,7 +20,7 @@ export interface TestServer {
 
 /** The real HTTP server on a free loopback port, over the given database. */
 export async function startTestServer(database: Database, overrides: Partial<Config> = {}): Promise<TestServer> {
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...overrides };
   const server = createServer(config, database, createLogger(config));
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
