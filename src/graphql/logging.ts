@@ -29,12 +29,11 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
         async willSendResponse({ response, operationName }) {
           const body = response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
-          if (errors) {
-            body.kind === 'single' &&
-              (body.singleResult.errors = errors.map((error) => ({
-                ...error,
-                extensions: { ...error.extensions, requestId: contextValue.requestId },
-              })));
+          if (body.kind === 'single' && errors) {
+            body.singleResult.errors = errors.map((error) => ({
+              ...error,
+              extensions: { ...error.extensions, requestId: contextValue.requestId },
+            }));
           }
           log.info(
             {
