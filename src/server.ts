@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,6 +13,7 @@ import { createFormatError } from './graphql/errors.js';
 import { operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
+import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound } from './http/errors.js';
 import { requestId } from './http/requestId.js';
 import type { Logger } from './logger.js';
@@ -93,7 +93,6 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       error: (message) => logger.error(message),
     },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -133,6 +132,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       app.use(httpErrorHandler(logger, config.maxBodyBytes));
     },
     async stop() {
+      await drainHttpServer(httpServer, { graceMs: config.shutdownGraceMs });
       await apollo.stop();
     },
   };

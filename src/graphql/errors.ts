@@ -36,10 +36,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Apollo's own request errors with no code ("provided sha does not match query"…) carry a 4xx status. */
+function hasClientStatus(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** True for errors that are the server's fault, not the client's: they are masked and logged. */
-export function isInternalError(formatted: GraphQLFormattedError): boolean {
-  const code = formatted.extensions?.code;
-  return typeof code !== 'string' || !CLIENT_ERROR_CODES.has(code);
+export function isInternalError(code: unknown, error: unknown): boolean {
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return false;
+  return !hasClientStatus(error);
 }
 
 /**
@@ -57,10 +63,12 @@ export function createFormatError(options: { isProduction: boolean }) {
         extensions: { code: 'DATABASE_UNAVAILABLE' },
       };
     }
-    if (isInternalError(formatted)) {
+    const code = formatted.extensions?.code;
+    if (isInternalError(code, error)) {
       return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stacktrace, ...rest } = formatted.extensions ?? {};
+    const extensions = typeof code === 'string' && CLIENT_ERROR_CODES.has(code) ? rest : { ...rest, code: 'BAD_REQUEST' };
     const message = options.isProduction ? formatted.message.replace(/ Did you mean .+\?$/u, '') : formatted.message;
     return { ...formatted, message, extensions };
   };

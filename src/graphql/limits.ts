@@ -15,7 +15,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { DEFAULT_PAGE_SIZE } from '../modules/shared/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination.js';
 
 /**
  * Limits on what one operation may ask, checked after validation and before
@@ -88,7 +88,8 @@ export function measureOperation(
         const pageArgument = selection.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
         const declared = field.args.find((arg) => arg.name === 'first');
         const given = argumentValue(pageArgument?.value);
-        if (typeof given === 'number') size = Math.max(given, 1);
+        // Sizes past the maximum are refused by the field itself, with a clearer message.
+        if (typeof given === 'number') size = Math.min(Math.max(given, 1), MAX_PAGE_SIZE);
         else if (declared) size = typeof declared.defaultValue === 'number' ? declared.defaultValue : DEFAULT_PAGE_SIZE;
         else if (isListType(getNullableType(field.type)) && !['nodes', 'edges'].includes(name)) size = ASSUMED_LIST_SIZE;
       }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLContext } from '../context.js';
 import type { Logger } from '../logger.js';
-import { CLIENT_ERROR_CODES, isDatabaseUnavailable } from './errors.js';
+import { isDatabaseUnavailable, isInternalError } from './errors.js';
 
 /**
  * One JSON log line per operation (request id, operation name, duration,
@@ -21,7 +21,7 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
             const original = unwrapResolverError(error);
             if (isDatabaseUnavailable(original)) {
               log.error({ operationName, err: original }, 'database unavailable');
-            } else if (typeof code !== 'string' || !CLIENT_ERROR_CODES.has(code)) {
+            } else if (isInternalError(code, error)) {
               log.error({ operationName, err: original, path: error.path }, 'internal error');
             }
           }

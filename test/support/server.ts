@@ -12,6 +12,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestServer {
   url: string;
+  /** Every log line the server wrote, parsed. */
+  logs: Record<string, unknown>[];
   server: AppServer;
   /** POSTs an operation to /graphql, as a client would. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -20,14 +22,17 @@ export interface TestServer {
 
 /** The real HTTP server on a free loopback port, over the given database. */
 export async function startTestServer(database: Database, overrides: Partial<Config> = {}): Promise<TestServer> {
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...overrides };
-  const server = createServer(config, database, createLogger(config));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }), ...overrides };
+  const logs: Record<string, unknown>[] = [];
+  const destination = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
+  const server = createServer(config, database, createLogger(config, destination));
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    logs,
     server,
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(`${url}/graphql`, {

@@ -6,6 +6,8 @@ import net from 'node:net';
  */
 export interface TcpProxy {
   port: number;
+  /** Delay added to every answer from the database, to keep requests in flight. */
+  latencyMs: number;
   /** Rewrites a connection URL to go through the proxy. */
   route(url: string): string;
   cut(): Promise<void>;
@@ -30,7 +32,16 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
             upstream.destroy();
           });
         }
-        client.pipe(upstream).pipe(client);
+        client.pipe(upstream);
+        const forward = (chunk: Buffer) => {
+          if (!client.destroyed) client.write(chunk);
+        };
+        upstream.on('data', (chunk: Buffer) => {
+          // Same delay for every chunk: timers keep their order, so the stream stays intact.
+          if (proxy.latencyMs > 0) setTimeout(forward, proxy.latencyMs, chunk);
+          else forward(chunk);
+        });
+        upstream.on('end', () => setTimeout(() => client.end(), proxy.latencyMs));
       });
       server.listen(port, '127.0.0.1', () => {
         port = (server!.address() as net.AddressInfo).port;
@@ -46,8 +57,8 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       server = undefined;
     });
 
-  await listen();
-  return {
+  const proxy: TcpProxy = {
+    latencyMs: 0,
     get port() {
       return port;
     },
@@ -61,4 +72,6 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     restore: listen,
     close: stop,
   };
+  await listen();
+  return proxy;
 }

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { openDatabase } from '../src/db/database.js';
+import { seedProfilesDir } from '../src/db/paths.js';
+import { importProfileFiles } from '../seed/run.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { startTestServer, type TestServer } from './support/server.js';
+import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+
+let testDatabase: TestDatabase;
+let proxy: TcpProxy;
+let database: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  const url = new URL(testDatabase.url);
+  proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+  // A pool of 2 that gives up on a connection after 1 s, through a proxy the test can cut.
+  database = await openDatabase({ databaseUrl: proxy.route(testDatabase.url), pgliteDataDir: '', databasePoolSize: 2, databaseConnectTimeoutMs: 1_000 });
+  await importProfileFiles(database.prisma, [seedProfilesDir]);
+  server = await startTestServer(database);
+});
+
+afterAll(async () => {
+  await server.close();
+  await database.close();
+  await proxy.close();
+  await testDatabase.drop();
+});
+
+const query = '{ researchers(first: 2) { totalCount nodes { name } } }';
+
+describe('database outages', () => {
+  it('while the database is unreachable: DATABASE_UNAVAILABLE, /readyz 503, the process stays up; then it recovers without a restart', async () => {
+    expect((await server.graphql(query)).body.data).toMatchObject({ researchers: { totalCount: 14 } });
+
+    await proxy.cut();
+    const down = await server.graphql(query);
+    expect(down.body.errors).toHaveLength(1);
+    expect(down.body.errors![0]).toMatchObject({
+      message: 'The database is unavailable. Try again in a moment.',
+      extensions: { code: 'DATABASE_UNAVAILABLE', requestId: down.headers.get('x-request-id') },
+    });
+    expect(JSON.stringify(down.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack|prisma/i);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(server.logs.some((line) => line.msg === 'database unavailable' && line.requestId === down.headers.get('x-request-id'))).toBe(true);
+
+    await proxy.restore();
+    expect((await server.graphql(query)).body).toEqual({ data: { researchers: { totalCount: 14, nodes: [{ name: 'Aristide Baratin' }, { name: 'Dianbo Liu' }] } } });
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it('a saturated pool answers with a clean error after the connect timeout, not a hang', async () => {
+    const held = await Promise.all([database.pool.connect(), database.pool.connect()]);
+    try {
+      const started = Date.now();
+      const response = await server.graphql(query);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+    } finally {
+      for (const client of held) client.release();
+    }
+    expect((await server.graphql(query)).body.errors).toBeUndefined();
+  });
+});
+
+describe('unexpected errors', () => {
+  it('are masked as "Internal server error" with a request id, and logged in full as JSON', async () => {
+    // Something the API does not expect: a table it reads has gone.
+    await database.prisma.$executeRawUnsafe('ALTER TABLE role RENAME TO role_gone');
+    try {
+      const response = await server.graphql('query RolesPlease { roles { name } }');
+      const requestId = response.headers.get('x-request-id');
+      expect(response.body).toEqual({
+        data: null,
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+      });
+      const logged = server.logs.find((line) => line.msg === 'internal error' && line.requestId === requestId);
+      expect(logged).toMatchObject({ level: 50, operationName: 'RolesPlease' });
+      expect(JSON.stringify(logged)).toContain('role');
+      const summary = server.logs.find((line) => line.msg === 'graphql request' && line.requestId === requestId);
+      expect(summary).toMatchObject({ operationName: 'RolesPlease', status: 200, errors: ['INTERNAL_SERVER_ERROR'] });
+      expect(typeof summary!.durationMs).toBe('number');
+    } finally {
+      await database.prisma.$executeRawUnsafe('ALTER TABLE role_gone RENAME TO role');
+    }
+  });
+});
