@@ -238,22 +238,35 @@ class ImportRun {
 
   /** Makes a member's roles or topics exactly `wanted`. */
   private async writeLinks(kind: 'researcherRole' | 'researcherTopic', researcherId: number, wanted: number[]): Promise<void> {
-    const wantedSet = new Set(wanted);
     if (kind === 'researcherRole') {
-      const current = new Set((await this.tx.researcherRole.findMany({ where: { researcherId } })).map((link) => link.roleId));
-      const missing = [...wantedSet].filter((id) => !current.has(id));
-      const extra = [...current].filter((id) => !wantedSet.has(id));
-      if (missing.length > 0) await this.tx.researcherRole.createMany({ data: missing.map((roleId) => ({ researcherId, roleId })) });
-      if (extra.length > 0) await this.tx.researcherRole.deleteMany({ where: { researcherId, roleId: { in: extra } } });
-      this.tally(kind, missing.length, extra.length, wantedSet.size - missing.length);
+      const current = (await this.tx.researcherRole.findMany({ where: { researcherId } })).map((link) => link.roleId);
+      await this.syncLinks(kind, current, wanted, {
+        create: (ids) => this.tx.researcherRole.createMany({ data: ids.map((roleId) => ({ researcherId, roleId })) }),
+        remove: (ids) => this.tx.researcherRole.deleteMany({ where: { researcherId, roleId: { in: ids } } }),
+      });
     } else {
-      const current = new Set((await this.tx.researcherTopic.findMany({ where: { researcherId } })).map((link) => link.topicId));
-      const missing = [...wantedSet].filter((id) => !current.has(id));
-      const extra = [...current].filter((id) => !wantedSet.has(id));
-      if (missing.length > 0) await this.tx.researcherTopic.createMany({ data: missing.map((topicId) => ({ researcherId, topicId })) });
-      if (extra.length > 0) await this.tx.researcherTopic.deleteMany({ where: { researcherId, topicId: { in: extra } } });
-      this.tally(kind, missing.length, extra.length, wantedSet.size - missing.length);
+      const current = (await this.tx.researcherTopic.findMany({ where: { researcherId } })).map((link) => link.topicId);
+      await this.syncLinks(kind, current, wanted, {
+        create: (ids) => this.tx.researcherTopic.createMany({ data: ids.map((topicId) => ({ researcherId, topicId })) }),
+        remove: (ids) => this.tx.researcherTopic.deleteMany({ where: { researcherId, topicId: { in: ids } } }),
+      });
     }
+  }
+
+  /** Creates the missing links and removes the extra ones, leaving the others untouched (their updatedAt too). */
+  private async syncLinks(
+    kind: Kind,
+    current: number[],
+    wanted: number[],
+    write: { create: (ids: number[]) => Promise<unknown>; remove: (ids: number[]) => Promise<unknown> },
+  ): Promise<void> {
+    const have = new Set(current);
+    const want = new Set(wanted);
+    const missing = [...want].filter((id) => !have.has(id));
+    const extra = [...have].filter((id) => !want.has(id));
+    if (missing.length > 0) await write.create(missing);
+    if (extra.length > 0) await write.remove(extra);
+    this.tally(kind, missing.length, extra.length, want.size - missing.length);
   }
 
   private tally(kind: Kind, created: number, deleted: number, unchanged: number) {
@@ -409,13 +422,11 @@ class ImportRun {
   }
 
   private async writePublicationTopics(publicationId: number, topicIds: number[]): Promise<void> {
-    const wanted = new Set(topicIds);
-    const current = new Set((await this.tx.publicationTopic.findMany({ where: { publicationId } })).map((row) => row.topicId));
-    const missing = [...wanted].filter((id) => !current.has(id));
-    const extra = [...current].filter((id) => !wanted.has(id));
-    if (missing.length > 0) await this.tx.publicationTopic.createMany({ data: missing.map((topicId) => ({ publicationId, topicId })) });
-    if (extra.length > 0) await this.tx.publicationTopic.deleteMany({ where: { publicationId, topicId: { in: extra } } });
-    this.tally('publicationTopic', missing.length, extra.length, wanted.size - missing.length);
+    const current = (await this.tx.publicationTopic.findMany({ where: { publicationId } })).map((row) => row.topicId);
+    await this.syncLinks('publicationTopic', current, topicIds, {
+      create: (ids) => this.tx.publicationTopic.createMany({ data: ids.map((topicId) => ({ publicationId, topicId })) }),
+      remove: (ids) => this.tx.publicationTopic.deleteMany({ where: { publicationId, topicId: { in: ids } } }),
+    });
   }
 
   /** Co-authors left with no paper and no profile of their own. */

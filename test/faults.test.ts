@@ -1,33 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
-import { openDatabase } from '../src/db/database.js';
 import { seedProfilesDir } from '../src/db/paths.js';
 import { importProfileFiles } from '../seed/run.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { startTestServer, type TestServer } from './support/server.js';
-import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+import { startProxiedApi, type ProxiedApi } from './support/proxiedApi.js';
 
-let testDatabase: TestDatabase;
-let proxy: TcpProxy;
-let database: Database;
-let server: TestServer;
+let api: ProxiedApi;
+let server: ProxiedApi['server'];
+let proxy: ProxiedApi['proxy'];
+let database: ProxiedApi['database'];
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  const url = new URL(testDatabase.url);
-  proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
-  // A pool of 2 that gives up on a connection after 1 s, through a proxy the test can cut.
-  database = await openDatabase({ databaseUrl: proxy.route(testDatabase.url), pgliteDataDir: '', databasePoolSize: 2, databaseConnectTimeoutMs: 1_000 });
-  await importProfileFiles(database.prisma, [seedProfilesDir]);
-  server = await startTestServer(database);
+  // A pool of 2 that gives up on a connection after 1 s.
+  api = await startProxiedApi({ databasePoolSize: 2, databaseConnectTimeoutMs: 1_000 }, async (db) => {
+    await importProfileFiles(db.prisma, [seedProfilesDir]);
+  });
+  ({ server, proxy, database } = api);
 });
 
-afterAll(async () => {
-  await server.close();
-  await database.close();
-  await proxy.close();
-  await testDatabase.drop();
-});
+afterAll(() => api.close());
 
 const query = '{ researchers(first: 2) { totalCount nodes { name } } }';
 

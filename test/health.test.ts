@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
-import { openDatabase } from '../src/db/database.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { startTestServer, type TestServer } from './support/server.js';
-import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+import { startProxiedApi, type ProxiedApi } from './support/proxiedApi.js';
 
-let testDatabase: TestDatabase;
-let proxy: TcpProxy;
-let database: Database;
-let server: TestServer;
+let api: ProxiedApi;
+let server: ProxiedApi['server'];
+let proxy: ProxiedApi['proxy'];
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  const directUrl = new URL(testDatabase.url);
-  // The app reaches its database through a proxy that the test can cut.
-  proxy = await startTcpProxy(directUrl.hostname, Number(directUrl.port || 5432));
-  database = await openDatabase({ databaseUrl: proxy.route(directUrl.toString()), pgliteDataDir: '', databasePoolSize: 3 });
-  server = await startTestServer(database);
+  api = await startProxiedApi();
+  ({ server, proxy } = api);
 });
 
-afterAll(async () => {
-  await server.close();
-  await database.close();
-  await proxy.close();
-  await testDatabase.drop();
-});
+afterAll(() => api.close());
 
 describe('health and readiness', () => {
   it('GET /healthz answers while the process is alive', async () => {

@@ -1,15 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { badUserInput } from '../shared/errors.js';
-import {
-  afterCursorSql,
-  orderBySql,
-  sortColumnsSql,
-  sortValuesOf,
-  toConnection,
-  type Ordering,
-  type PageRequest,
-} from '../shared/pagination.js';
-import type { Relation } from '../shared/relations.js';
+import type { Ordering, PageRequest } from '../shared/pagination.js';
+import { pageOf, type Relation } from '../shared/relations.js';
 import type { PublicationConnectionModel, PublicationModel } from './mappers.js';
 
 /** Publication columns under their Prisma field names, so raw rows are PublicationModel. */
@@ -77,23 +69,13 @@ function filterSql(filter: PublicationFilter): Prisma.Sql {
 }
 
 /** One page of publications: one statement, plus one for totalCount when asked. */
-export async function listPublications(
+export function listPublications(
   prisma: PrismaClient,
   filter: PublicationFilter,
   ordering: Ordering,
   page: PageRequest,
 ): Promise<PublicationConnectionModel> {
-  const where = filterSql(filter);
-  const rows = await prisma.$queryRaw<PublicationModel[]>`
-    SELECT ${publicationColumns}, ${sortColumnsSql(ordering)}
-    FROM publication p
-    WHERE ${where} AND ${afterCursorSql(ordering, page)}
-    ORDER BY ${orderBySql(ordering, page.forward)}
-    LIMIT ${page.limit + 1}`;
-  return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
-    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM publication p WHERE ${where}`;
-    return result?.count ?? 0;
-  });
+  return pageOf<PublicationModel>(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
 }
 
 /** Publications of each author (parent: researcher id). */

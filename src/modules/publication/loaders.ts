@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { byKey, loaderPerArguments } from '../shared/batch.js';
+import { loaderById, loaderPerArguments } from '../shared/batch.js';
 import type { PageRequest } from '../shared/pagination.js';
 import { connectionLoader, countLoader } from '../shared/relations.js';
 import { publicationOrderings, publicationsByAuthor, publicationsByTopic } from './data.js';
@@ -16,10 +15,7 @@ export function createPublicationLoaders(prisma: PrismaClient) {
   const countByAuthor = countLoader(prisma, publicationsByAuthor);
   const countByTopic = countLoader(prisma, publicationsByTopic);
   return {
-    publicationById: new DataLoader<number, PublicationModel | null>(async (ids) => {
-      const rows = await prisma.publication.findMany({ where: { id: { in: [...ids] } } });
-      return byKey(ids, rows, (row) => row.id, (row) => row, null);
-    }),
+    publicationById: loaderById((ids) => prisma.publication.findMany({ where: { id: { in: ids } } })),
     publicationsByAuthor: loaderPerArguments(({ order, page }: NestedPage) =>
       connectionLoader<PublicationModel>(prisma, publicationsByAuthor, publicationOrderings[order], page, countByAuthor),
     ),

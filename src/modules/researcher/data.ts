@@ -1,16 +1,8 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import {
-  afterCursorSql,
-  orderBySql,
-  sortColumnsSql,
-  sortValuesOf,
-  toConnection,
-  type Ordering,
-  type PageRequest,
-} from '../shared/pagination.js';
+import type { Ordering, PageRequest } from '../shared/pagination.js';
 import { badUserInput } from '../shared/errors.js';
 import { escapeLike, foldCase } from '../shared/text.js';
-import type { Relation } from '../shared/relations.js';
+import { pageOf, type Relation } from '../shared/relations.js';
 import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
 
 /** Researcher columns under their Prisma field names, so raw rows are ResearcherModel. */
@@ -67,24 +59,14 @@ export function findResearcherBySlug(prisma: PrismaClient, slug: string): Promis
 }
 
 /** One page of researchers: one statement, plus one for totalCount when asked. */
-export async function listResearchers(
+export function listResearchers(
   prisma: PrismaClient,
   filter: ResearcherFilter,
   order: ResearcherOrder,
   page: PageRequest,
 ): Promise<ResearcherConnectionModel> {
-  const ordering = researcherOrderings[order];
-  const where = filterSql(filter);
-  const rows = await prisma.$queryRaw<(ResearcherModel & Record<string, unknown>)[]>`
-    SELECT ${researcherColumns}, ${sortColumnsSql(ordering)}
-    FROM researcher r
-    WHERE ${where} AND ${afterCursorSql(ordering, page)}
-    ORDER BY ${orderBySql(ordering, page.forward)}
-    LIMIT ${page.limit + 1}`;
-  return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
-    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM researcher r WHERE ${where}`;
-    return result?.count ?? 0;
-  });
+  const source = { columns: researcherColumns, from: Prisma.sql`researcher r`, where: filterSql(filter) };
+  return pageOf<ResearcherModel>(prisma, source, researcherOrderings[order], page);
 }
 
 /** Researchers whose profile lists each topic (parent: topic id). */

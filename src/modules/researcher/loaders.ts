@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { Prisma, type Position, type PrismaClient } from '../../generated/prisma/client.js';
-import { byKey, groupByKey, loaderPerArguments } from '../shared/batch.js';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { groupByKey, loaderById, loaderPerArguments } from '../shared/batch.js';
 import type { PageRequest } from '../shared/pagination.js';
 import { connectionLoader, countLoader, listLoader } from '../shared/relations.js';
 import { authorsOfPublication, coauthorsOf, researcherOrderings, researchersByRole, researchersByTopic } from './data.js';
@@ -10,14 +10,8 @@ export function createResearcherLoaders(prisma: PrismaClient) {
   const countByTopic = countLoader(prisma, researchersByTopic);
   const countByRole = countLoader(prisma, researchersByRole);
   return {
-    researcherById: new DataLoader<number, ResearcherModel | null>(async (ids) => {
-      const rows = await prisma.researcher.findMany({ where: { id: { in: [...ids] } } });
-      return byKey(ids, rows, (row) => row.id, (row) => row, null);
-    }),
-    positionById: new DataLoader<number, Position | null>(async (ids) => {
-      const rows = await prisma.position.findMany({ where: { id: { in: [...ids] } } });
-      return byKey(ids, rows, (row) => row.id, (row) => row, null);
-    }),
+    researcherById: loaderById((ids) => prisma.researcher.findMany({ where: { id: { in: ids } } })),
+    positionById: loaderById((ids) => prisma.position.findMany({ where: { id: { in: ids } } })),
     authorsByPublication: listLoader<ResearcherModel>(prisma, authorsOfPublication, Prisma.sql`a.publication_id, a.position`),
     publicationCountByResearcher: countLoader(prisma, { from: Prisma.sql`authorship a`, parentColumn: Prisma.sql`a.researcher_id` }),
     coauthors: loaderPerArguments(

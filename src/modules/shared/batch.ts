@@ -3,6 +3,13 @@
  * key, in key order.
  */
 
+import DataLoader from 'dataloader';
+
+/** Rows by id, one statement per batch; null for an id with no row. */
+export function loaderById<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>): DataLoader<number, T | null> {
+  return new DataLoader(async (ids) => byKey(ids, await find([...ids]), (row) => row.id, (row) => row, null));
+}
+
 /** One value per key, or `fallback` for keys the rows do not mention. */
 export function byKey<K, R, V>(keys: readonly K[], rows: R[], keyOf: (row: R) => K, valueOf: (row: R) => V, fallback: V): V[] {
   const map = new Map<K, V>();

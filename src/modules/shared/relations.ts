@@ -31,6 +31,25 @@ interface ParentRow {
   parent_id: number;
 }
 
+/** One page of a top-level list: one statement, plus one for totalCount when it is asked for. */
+export async function pageOf<T extends object>(
+  prisma: PrismaClient,
+  source: { columns: Prisma.Sql; from: Prisma.Sql; where: Prisma.Sql },
+  ordering: Ordering,
+  page: PageRequest,
+): Promise<Connection<T>> {
+  const rows = await prisma.$queryRaw<T[]>`
+    SELECT ${source.columns}, ${sortColumnsSql(ordering)}
+    FROM ${source.from}
+    WHERE ${source.where} AND ${afterCursorSql(ordering, page)}
+    ORDER BY ${orderBySql(ordering, page.forward)}
+    LIMIT ${page.limit + 1}`;
+  return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
+    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${source.from} WHERE ${source.where}`;
+    return result?.count ?? 0;
+  });
+}
+
 /** Counts of children per parent, one GROUP BY statement per batch. */
 export function countLoader(prisma: PrismaClient, relation: Pick<Relation, 'from' | 'parentColumn'>): DataLoader<number, number> {
   return new DataLoader(async (parentIds) => {
