@@ -328,7 +328,7 @@ export type Topic = Node & {
   name: Scalars['String']['output'];
   /** French name, e.g. `Apprentissage profond`. */
   nameFr: Scalars['String']['output'];
-  /** Publications tagged with this topic, newest first. */
+  /** Publications tagged with this topic. */
   publications: PublicationConnection;
   /** Researchers whose profile lists this topic, by name. */
   researchers: ResearcherConnection;
