@@ -77,7 +77,7 @@ export interface Config {
   databaseConnectTimeoutMs: number;
   /** PostgreSQL cancels any statement running longer (statement_timeout). */
   databaseStatementTimeoutMs: number;
-  /** The HTTP server drops a request not fully received in this time. */
+  /** A request not answered in this time gets 503 REQUEST_TIMEOUT; one not fully received is dropped. */
   requestTimeoutMs: number;
   maxBodyBytes: number;
   limits: {

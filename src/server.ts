@@ -14,7 +14,7 @@ import { operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { drainHttpServer } from './http/drain.js';
-import { httpErrorHandler, notFound } from './http/errors.js';
+import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
 import { requestId } from './http/requestId.js';
 import type { Logger } from './logger.js';
 import { resolvers, typeDefs } from './schema.js';
@@ -124,9 +124,12 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         '/graphql',
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction }),
         express.json({ limit: config.maxBodyBytes }),
-        expressMiddleware(apollo, {
-          context: async ({ res }) => createContext(database.prisma, String(res.locals.requestId)),
-        }),
+        withDeadline(
+          config.requestTimeoutMs,
+          expressMiddleware(apollo, {
+            context: async ({ res }) => createContext(database.prisma, String(res.locals.requestId)),
+          }),
+        ),
       );
       app.use(notFound);
       app.use(httpErrorHandler(logger, config.maxBodyBytes));

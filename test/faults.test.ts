@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProfilesDir } from '../src/db/paths.js';
 import { importProfileFiles } from '../seed/run.js';
 import { startProxiedApi, type ProxiedApi } from './support/proxiedApi.js';
+import { usingPostgres } from './support/database.js';
+import { startTestServer } from './support/server.js';
 
 let api: ProxiedApi;
 let server: ProxiedApi['server'];
@@ -52,6 +54,35 @@ describe('database outages', () => {
       for (const client of held) client.release();
     }
     expect((await server.graphql(query)).body.errors).toBeUndefined();
+  });
+});
+
+describe('timeouts', () => {
+  // PGlite runs one statement at a time in a single session and ignores it.
+  it.runIf(usingPostgres)('every connection of the pool carries the statement timeout', async () => {
+    const { rows } = await database.pool.query<{ statement_timeout: string }>('SHOW statement_timeout');
+    expect(rows[0]!.statement_timeout).toBe('5s');
+  });
+
+  it('a request that takes longer than REQUEST_TIMEOUT_MS answers 503 REQUEST_TIMEOUT, and the server goes on', async () => {
+    const impatient = await startTestServer(database, { requestTimeoutMs: 1_000 });
+    proxy.latencyMs = 1_500; // every database answer now takes 1.5 s
+    try {
+      const response = await fetch(`${impatient.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'The request took longer than 1000 ms.', extensions: { code: 'REQUEST_TIMEOUT', requestId: response.headers.get('x-request-id') } }],
+      });
+    } finally {
+      proxy.latencyMs = 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // the late answer is dropped quietly
+    expect((await impatient.graphql(query)).body.data).toMatchObject({ researchers: { totalCount: 14 } });
+    await impatient.close();
   });
 });
 

@@ -27,6 +27,29 @@ export function httpErrorHandler(logger: Logger, maxBodyBytes: number): ErrorReq
   };
 }
 
+/**
+ * Answers 503 REQUEST_TIMEOUT when `handler` has not answered in `timeoutMs`.
+ * Its late answer is dropped (writing it fails: the response is sent), and
+ * statement_timeout stops the database work behind it.
+ */
+export function withDeadline(timeoutMs: number, handler: RequestHandler): RequestHandler {
+  return (request, response, next) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (!response.headersSent) {
+        response.status(503).json(errorBody(`The request took longer than ${timeoutMs} ms.`, 'REQUEST_TIMEOUT', response.locals.requestId));
+      }
+    }, timeoutMs);
+    response.once('close', () => clearTimeout(timer));
+    Promise.resolve(handler(request, response, next))
+      .catch((error: unknown) => {
+        if (!timedOut) next(error);
+      })
+      .finally(() => clearTimeout(timer));
+  };
+}
+
 export const notFound: RequestHandler = (_request, response) => {
   response.status(404).json({ error: 'Not found. The GraphQL endpoint is /graphql.' });
 };
