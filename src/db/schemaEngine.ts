@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrationsDir, prismaSchemaPath } from './paths.js';
@@ -65,7 +65,6 @@ export interface SchemaEngineOptions {
 
 const PG_CHAR_OID = 18; // the one-byte internal "char" type of pg_catalog (relkind, contype…)
 const PG_TEXT_OID = 25;
-const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character of @prisma/driver-adapter-utils
 const charColumns = Symbol('charColumns');
 
 type PgQueryable = Pick<PgAdapter, 'queryRaw'> & {
@@ -93,7 +92,7 @@ function readCatalogChars<T extends object>(target: T): T {
   queryable.queryRaw = async (query) => {
     const result = await queryRaw(query);
     for (const index of (result.rows as { [charColumns]?: number[] })[charColumns] ?? []) {
-      (result.columnTypes as number[])[index] = CHARACTER_COLUMN;
+      result.columnTypes[index] = ColumnTypeEnum.Character;
     }
     return result;
   };
