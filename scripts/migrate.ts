@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.pgliteDataDir });
   try {
     const target = embedded ? `the embedded database in ${config.pgliteDataDir}` : 'DATABASE_URL';
-    const applied = await applyMigrations(embedded?.connectionString ?? (config.databaseUrl as string), embedded !== undefined);
+    const applied = await applyMigrations(embedded?.connectionString ?? (config.databaseUrl as string));
     process.stdout.write(
       applied.length === 0
         ? `No pending migrations: ${target} is up to date.\n`

@@ -6,12 +6,12 @@ import { noSchemaFilter, readMigrationsList, withSchemaEngine } from '../src/db/
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 /** Where the engine can reach the test database, and whether that is PGlite. */
-let target: { url: string; embedded: boolean };
+let target: { url: string };
 let testDatabase: TestDatabase;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
-  target = { url: testDatabase.url, embedded: testDatabase.embedded };
+  target = { url: testDatabase.url };
 });
 
 afterAll(async () => {
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** SQL that takes the migrations folder to `schema` (empty when they agree). */
 async function driftFromMigrationsTo(schema: string): Promise<string> {
-  const result = await withSchemaEngine({ connectionString: target.url, embedded: target.embedded }, (engine) =>
+  const result = await withSchemaEngine({ connectionString: target.url }, (engine) =>
     engine.diff({
       from: { tag: 'migrations', ...readMigrationsList() },
       to: { tag: 'schemaDatamodel', files: [{ path: prismaSchemaPath, content: schema }] },
@@ -40,8 +40,8 @@ describe('migrations', () => {
     const migrationNames = readMigrationsList().migrationDirectories.map((directory) => directory.path);
     expect(migrationNames.length).toBeGreaterThan(0);
 
-    expect(await applyMigrations(target.url, target.embedded)).toEqual(migrationNames);
-    expect(await applyMigrations(target.url, target.embedded)).toEqual([]);
+    expect(await applyMigrations(target.url)).toEqual(migrationNames);
+    expect(await applyMigrations(target.url)).toEqual([]);
 
     const pg = await import('pg');
     const client = new pg.default.Client({ connectionString: target.url });

@@ -29,7 +29,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     connectionString = embedded.connectionString;
   }
   try {
-    const appliedMigrations = await applyMigrations(connectionString, embedded !== undefined);
+    const appliedMigrations = await applyMigrations(connectionString);
     const pool = new pg.Pool({
       connectionString,
       max: config.databasePoolSize,

@@ -6,8 +6,8 @@ import { noSchemaFilter, readMigrationsList, withSchemaEngine } from './schemaEn
  * Prisma CLI: this runs at start-up and in `npm run db:migrate`.
  * Returns the names of the migrations it applied; none when up to date.
  */
-export async function applyMigrations(connectionString: string, embedded: boolean): Promise<string[]> {
-  return withSchemaEngine({ connectionString, embedded }, async (engine) => {
+export async function applyMigrations(connectionString: string): Promise<string[]> {
+  return withSchemaEngine({ connectionString }, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrationsList(),
       filters: noSchemaFilter,

@@ -55,8 +55,6 @@ export async function schemaEngineVersion(): Promise<string> {
 
 export interface SchemaEngineOptions {
   connectionString: string;
-  /** True for PGlite, whose server holds one database: shadow databases are then in-memory PGlite instances. */
-  embedded: boolean;
   /** `[path, content]` pairs of the Prisma schema files; defaults to prisma/schema.prisma. */
   datamodels?: [string, string][];
   /** Receives the engine's JSON log lines. */
@@ -109,10 +107,7 @@ function forSchemaEngine(adapter: PgAdapter): PgAdapter {
 
 /** PrismaPg, with shadow databases that work on PGlite too (it cannot CREATE DATABASE and connect to it). */
 class MigrationAdapterFactory extends PrismaPg {
-  constructor(
-    private readonly connectionString: string,
-    private readonly embedded: boolean,
-  ) {
+  constructor(private readonly connectionString: string) {
     super({ connectionString });
   }
 
@@ -134,14 +129,18 @@ class MigrationAdapterFactory extends PrismaPg {
   }
 
   override async connectToShadowDb() {
-    if (this.embedded) {
+    const main = await super.connect(); // not in `opened`: the shadow cleanup disposes it
+    // PGlite serves one database per process, also when reached by URL: its
+    // shadow is another PGlite, in memory.
+    const [version] = (await main.queryRaw({ sql: 'SELECT version()', args: [], argTypes: [] })).rows[0] ?? [];
+    if (String(version).includes('PGlite')) {
+      await main.dispose();
       const shadow = await startEmbeddedPostgres({ dataDir: undefined, maxConnections: 4 });
       return withCleanup(forSchemaEngine(await new PrismaPg({ connectionString: shadow.connectionString }).connect()), () =>
         shadow.stop(),
       );
     }
     const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
-    const main = await super.connect(); // not in `opened`: the shadow cleanup disposes it
     await main.executeScript(`CREATE DATABASE "${name}"`);
     const url = new URL(this.connectionString);
     url.pathname = `/${name}`;
@@ -150,6 +149,7 @@ class MigrationAdapterFactory extends PrismaPg {
       await main.dispose();
     });
   }
+
 }
 
 type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>;
@@ -189,7 +189,7 @@ export interface SchemaEngineHandle {
 export async function openSchemaEngine(options: SchemaEngineOptions): Promise<SchemaEngineHandle> {
   const { SchemaEngine } = await loadBindings();
   const datamodels = options.datamodels ?? [[prismaSchemaPath, fs.readFileSync(prismaSchemaPath, 'utf8')]];
-  const factory = new MigrationAdapterFactory(options.connectionString, options.embedded);
+  const factory = new MigrationAdapterFactory(options.connectionString);
   const engine = await SchemaEngine.new({ datamodels }, options.log ?? (() => undefined), bindMigrationAwareSqlAdapterFactory(factory));
   return {
     engine,

@@ -190,7 +190,6 @@ async function main(): Promise<void> {
     }
     return openSchemaEngine({
       connectionString,
-      embedded: embedded !== undefined,
       datamodels: datamodels.length > 0 ? datamodels : undefined,
       log: (line) => process.stderr.write(`${line}\n`),
     });

@@ -15,8 +15,6 @@ import { startEmbeddedPostgres } from '../../src/db/embedded.js';
  */
 export interface TestDatabase {
   url: string;
-  /** True on PGlite (no CREATE DATABASE: shadow databases are separate PGlite instances). */
-  embedded: boolean;
   /** Settings that point the app or the seed command at this database. */
   env: Record<string, string>;
   drop(): Promise<void>;
@@ -42,7 +40,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: 30 });
     return {
       url: embedded.connectionString,
-      embedded: true,
       env: { DATABASE_URL: embedded.connectionString },
       async drop() {
         await embedded.stop();
@@ -56,7 +53,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    embedded: false,
     env: { DATABASE_URL: url.toString() },
     async drop() {
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
