@@ -23,6 +23,16 @@ afterAll(async () => {
   await testDatabase.drop();
 });
 
+/** Polls until a new connection is refused (the listener is closed), for at most `withinMs`. */
+async function refusedWithin(port: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (await connectionRefused(port)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -45,15 +55,20 @@ describe('graceful shutdown', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: `query Load${i} { researchers(first: 3) { totalCount nodes { name publicationCount } } }` }),
-      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { researchers: { totalCount: number } } } })),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as { data?: { researchers: { totalCount: number } } },
+        at: Date.now(),
+      })),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const signalled = Date.now();
     app.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await connectionRefused(port)).toBe(true);
+    expect(await refusedWithin(port, 3_000)).toBe(true);
 
     const results = await Promise.all(inFlight);
+    // They were in flight: answers came after the signal, and after new connections were refused.
+    expect(results.filter((result) => result.at > signalled).length).toBeGreaterThan(0);
     expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
     expect(results.every((result) => result.body.data?.researchers.totalCount === 14)).toBe(true);
     expect(await app.exit).toBe(0);
