@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../src/db/migrate.js';
 import { prismaSchemaPath } from '../src/db/paths.js';
-import { noSchemaFilter, readMigrationsList, withSchemaEngine } from '../src/db/schemaEngine.js';
+import { migrationsToSchema, readMigrationsList, withSchemaEngine } from '../src/db/schemaEngine.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 /** Where the engine can reach the test database, and whether that is PGlite. */
@@ -20,19 +20,10 @@ afterAll(async () => {
 
 /** SQL that takes the migrations folder to `schema` (empty when they agree). */
 async function driftFromMigrationsTo(schema: string): Promise<string> {
-  const result = await withSchemaEngine({ connectionString: target.url }, (engine) =>
-    engine.diff({
-      from: { tag: 'migrations', ...readMigrationsList() },
-      to: { tag: 'schemaDatamodel', files: [{ path: prismaSchemaPath, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: noSchemaFilter,
-    }),
+  const script = await withSchemaEngine({ connectionString: target.url }, (engine) =>
+    migrationsToSchema(engine, readMigrationsList(), [{ path: prismaSchemaPath, content: schema }]),
   );
-  return (result.stdout ?? '')
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('--'))
-    .join('\n');
+  return script ?? '';
 }
 
 describe('migrations', () => {

@@ -212,6 +212,30 @@ export async function withSchemaEngine<T>(options: SchemaEngineOptions, work: (e
 
 export const noSchemaFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
 
+/**
+ * The SQL that takes a database built by the migrations folder to the given
+ * schema files (applied on a shadow database), or null when they agree: the
+ * drift check, and what `migrate dev` writes as a new migration.
+ */
+export async function migrationsToSchema(
+  engine: SchemaEngine,
+  migrationsList: MigrationList,
+  files: { path: string; content: string }[],
+  filters: SchemaFilter = noSchemaFilter,
+): Promise<string | null> {
+  const diff = await engine.diff({
+    from: { tag: 'migrations', ...migrationsList },
+    to: { tag: 'schemaDatamodel', files },
+    script: true,
+    exitCode: null,
+    filters,
+  });
+  const script = diff.stdout ?? '';
+  // An empty diff is still a script: comments only ("-- This is an empty migration.").
+  const hasStatements = script.split('\n').some((line) => line.trim() !== '' && !line.startsWith('--'));
+  return hasStatements ? script : null;
+}
+
 /** prisma/migrations as the engine reads it: what the CLI builds before each call. */
 export function readMigrationsList(baseDir: string = migrationsDir): MigrationList {
   const lockPath = path.join(baseDir, 'migration_lock.toml');

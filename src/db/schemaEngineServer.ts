@@ -2,7 +2,14 @@ import readline from 'node:readline';
 import { loadConfig } from '../config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 import type { CreateMigrationInput, CreateMigrationOutput, EvaluateDataLossInput } from '@prisma/schema-engine-wasm';
-import { openSchemaEngine, schemaEngineVersion, takePanicMessage, type SchemaEngine, type SchemaEngineHandle } from './schemaEngine.js';
+import {
+  migrationsToSchema,
+  openSchemaEngine,
+  schemaEngineVersion,
+  takePanicMessage,
+  type SchemaEngine,
+  type SchemaEngineHandle,
+} from './schemaEngine.js';
 
 /**
  * A stand-in for Prisma's native `schema-engine` binary, which the Prisma CLI
@@ -133,16 +140,8 @@ async function dispatch(engine: SchemaEngine, method: string, params: unknown): 
  * the migration is the diff from the migrations to the schema. What this
  * loses is the engine's data-loss warnings before `migrate dev` applies.
  */
-async function pendingSchemaChange(engine: SchemaEngine, input: EvaluateDataLossInput): Promise<string | null> {
-  const diff = await engine.diff({
-    from: { tag: 'migrations', ...input.migrationsList },
-    to: { tag: 'schemaDatamodel', files: input.schema.files },
-    script: true,
-    exitCode: null,
-    filters: input.filters,
-  });
-  const statements = (diff.stdout ?? '').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('--'));
-  return statements.length > 0 ? (diff.stdout ?? null) : null;
+function pendingSchemaChange(engine: SchemaEngine, input: EvaluateDataLossInput): Promise<string | null> {
+  return migrationsToSchema(engine, input.migrationsList, input.schema.files, input.filters);
 }
 
 async function evaluateDataLoss(engine: SchemaEngine, input: EvaluateDataLossInput) {
