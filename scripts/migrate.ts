@@ -1,14 +1,14 @@
 import { ConfigError, loadConfig } from '../src/config.js';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { resolveDatabase } from '../src/db/embedded.js';
 import { applyMigrations } from '../src/db/migrate.js';
 
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.pgliteDataDir });
+  const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir);
   try {
     const target = embedded ? `the embedded database in ${config.pgliteDataDir}` : 'DATABASE_URL';
-    const applied = await applyMigrations(embedded?.connectionString ?? (config.databaseUrl as string));
+    const applied = await applyMigrations(connectionString);
     process.stdout.write(
       applied.length === 0
         ? `No pending migrations: ${target} is up to date.\n`

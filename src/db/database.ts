@@ -2,7 +2,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { resolveDatabase } from './embedded.js';
 import { applyMigrations } from './migrate.js';
 
 /** The database the app runs on: PostgreSQL at DATABASE_URL, or the embedded PGlite. */
@@ -22,12 +22,7 @@ export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'dat
   Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs'>>;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  let embedded: EmbeddedPostgres | undefined;
-  let connectionString = config.databaseUrl;
-  if (!connectionString) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.pgliteDataDir, maxConnections: config.databasePoolSize + 4 });
-    connectionString = embedded.connectionString;
-  }
+  const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4);
   try {
     const appliedMigrations = await applyMigrations(connectionString);
     const pool = new pg.Pool({

@@ -58,6 +58,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Where to connect: `databaseUrl` when given, else the embedded database started on `dataDir`. */
+export interface DatabaseTarget {
+  connectionString: string;
+  /** The embedded database when one was started; stop it when done. */
+  embedded: EmbeddedPostgres | undefined;
+}
+
+export async function resolveDatabase(
+  databaseUrl: string | undefined,
+  dataDir: string,
+  maxConnections?: number,
+): Promise<DatabaseTarget> {
+  if (databaseUrl) return { connectionString: databaseUrl, embedded: undefined };
+  const embedded = await startEmbeddedPostgres({ dataDir, maxConnections });
+  return { connectionString: embedded.connectionString, embedded };
+}
+
 export async function startEmbeddedPostgres({ dataDir, maxConnections = 20 }: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const releaseLock = dataDir ? acquireLock(dataDir) : () => undefined;
   try {

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import readline from 'node:readline';
 import { loadConfig } from '../config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { resolveDatabase, type DatabaseTarget } from './embedded.js';
 import type { CreateMigrationInput, CreateMigrationOutput, EvaluateDataLossInput } from '@prisma/schema-engine-wasm';
 import {
   migrationsToSchema,
@@ -174,21 +175,16 @@ async function main(): Promise<void> {
     process.exitCode = await runCliCommand(command, config.databaseUrl ? args.datasourceUrl : undefined);
     return;
   }
-  const fs = await import('node:fs');
   const datamodels = args.datamodelPaths.map((file): [string, string] => [file, fs.readFileSync(file, 'utf8')]);
 
   // DATABASE_URL unset means the embedded database, whatever placeholder URL the CLI was given.
-  let embedded: EmbeddedPostgres | undefined;
+  let target: DatabaseTarget | undefined;
   // A fresh engine per request: the WebAssembly engine hands its shadow-database
   // factory to the first command that needs one, and `migrate dev` needs two.
   const openEngine = async (): Promise<SchemaEngineHandle> => {
-    let connectionString = config.databaseUrl && (args.datasourceUrl ?? config.databaseUrl);
-    if (!connectionString) {
-      embedded ??= await startEmbeddedPostgres({ dataDir: config.pgliteDataDir });
-      connectionString = embedded.connectionString;
-    }
+    target ??= await resolveDatabase(config.databaseUrl && (args.datasourceUrl ?? config.databaseUrl), config.pgliteDataDir);
     return openSchemaEngine({
-      connectionString,
+      connectionString: target.connectionString,
       datamodels: datamodels.length > 0 ? datamodels : undefined,
       log: (line) => process.stderr.write(`${line}\n`),
     });
@@ -212,7 +208,7 @@ async function main(): Promise<void> {
       await handle?.close();
     }
   }
-  await embedded?.stop();
+  await target?.embedded?.stop();
 }
 
 main().catch((error: unknown) => {
