@@ -190,6 +190,14 @@ async function main(): Promise<void> {
     });
   };
 
+  // The CLI ends the engine with SIGTERM as soon as it has its answer: close
+  // PGlite properly (and free its folder) rather than die holding it.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void (target?.embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+    });
+  }
+
   const respond = (body: object) => process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', ...body })}\n`);
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   // One request at a time, in order, as the native engine does.
