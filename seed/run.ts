@@ -1,11 +1,14 @@
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { importProfiles, kinds, type ImportReport } from './importer.js';
 import { collectProfileFiles, ImportInputError, readProfileFile, type ProfileSource } from './source.js';
-import { LabelResolver, loadVocabulary } from './vocabulary.js';
+import { LabelResolver, loadVocabulary, type Vocabulary } from './vocabulary.js';
 
 /** Reads every file first: one bad file stops the run before anything is written. */
-export function readProfiles(paths: string[], onFile: (source: ProfileSource) => void = () => undefined): ProfileSource[] {
-  const vocabulary = loadVocabulary();
+export function readProfiles(
+  paths: string[],
+  onFile: (source: ProfileSource) => void = () => undefined,
+  vocabulary: Vocabulary = loadVocabulary(),
+): ProfileSource[] {
   const roles = new LabelResolver(vocabulary.roles);
   const positions = new LabelResolver(vocabulary.positions);
   const options = { isKnownRole: (label: string) => roles.find(label) !== undefined, isKnownPosition: (label: string) => positions.find(label) !== undefined };
@@ -31,7 +34,8 @@ export async function importProfileFiles(
   paths: string[],
   options: { dryRun?: boolean; onFile?: (source: ProfileSource) => void } = {},
 ): Promise<ImportReport> {
-  return importProfiles(prisma, readProfiles(paths, options.onFile), { dryRun: options.dryRun ?? false });
+  const vocabulary = loadVocabulary();
+  return importProfiles(prisma, readProfiles(paths, options.onFile, vocabulary), { dryRun: options.dryRun ?? false, vocabulary });
 }
 
 /** `file: Name — 12 publications, 1 topic, 1 role` */
