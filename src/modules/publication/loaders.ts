@@ -1,14 +1,21 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { loaderById, loaderPerArguments } from '../shared/batch.js';
-import type { PageRequest } from '../shared/pagination.js';
+import { readPageArgs, type PageArgs, type PageRequest } from '../shared/pagination.js';
 import { connectionLoader, countLoader } from '../shared/relations.js';
-import { publicationOrderings, publicationsByAuthor, publicationsByTopic } from './data.js';
+import { publicationOrdering, publicationOrderings, publicationsByAuthor, publicationsByTopic, type PublicationOrder } from './data.js';
 import type { PublicationModel } from './mappers.js';
 
 /** A nested list's order (relevance needs a search, which nested lists do not take) and page. */
 export interface NestedPage {
   order: keyof typeof publicationOrderings;
   page: PageRequest;
+}
+
+/** The order and page of a nested publication list from its arguments (RELEVANCE is refused: it needs a search). */
+export function nestedPage(args: PageArgs & { orderBy?: PublicationOrder | null }): NestedPage {
+  const order = args.orderBy ?? 'YEAR_DESC';
+  const page = readPageArgs(args, publicationOrdering(order, null));
+  return { order: order as NestedPage['order'], page };
 }
 
 export function createPublicationLoaders(prisma: PrismaClient) {

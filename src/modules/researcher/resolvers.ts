@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { publicationOrdering } from '../publication/data.js';
+import { nestedPage } from '../publication/loaders.js';
 import { requireRoleId } from '../role/data.js';
 import { listSize } from '../shared/arguments.js';
 import { toGlobalId } from '../shared/nodeId.js';
@@ -29,12 +29,7 @@ export const researcherResolvers: Resolvers = {
     roles: (researcher, _args, { loaders }) => loaders.rolesByResearcher.load(researcher.id),
     topics: (researcher, _args, { loaders }) => loaders.topicsByResearcher.load(researcher.id),
     publicationCount: (researcher, _args, { loaders }) => loaders.publicationCountByResearcher.load(researcher.id),
-    publications: (researcher, args, { loaders }) => {
-      const order = args.orderBy ?? 'YEAR_DESC';
-      const ordering = publicationOrdering(order, null); // relevance needs a search: refused here
-      const page = readPageArgs(args, ordering);
-      return loaders.publicationsByAuthor({ order: order as Exclude<typeof order, 'RELEVANCE'>, page }).load(researcher.id);
-    },
+    publications: (researcher, args, { loaders }) => loaders.publicationsByAuthor(nestedPage(args)).load(researcher.id),
     coauthors: (researcher, { first }, { loaders }) => loaders.coauthors(listSize(first ?? 10, 'first')).load(researcher.id),
   },
 };

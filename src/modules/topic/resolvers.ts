@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { publicationOrdering } from '../publication/data.js';
+import { nestedPage } from '../publication/loaders.js';
 import { researcherOrderings } from '../researcher/data.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination.js';
@@ -13,10 +13,6 @@ export const topicResolvers: Resolvers = {
     id: (topic) => toGlobalId('Topic', topic.id),
     researchers: (topic, args, { loaders }) =>
       loaders.researchersByTopic(readPageArgs(args, researcherOrderings.NAME)).load(topic.id),
-    publications: (topic, args, { loaders }) => {
-      const order = args.orderBy ?? 'YEAR_DESC';
-      const page = readPageArgs(args, publicationOrdering(order, null));
-      return loaders.publicationsByTopic({ order: order as Exclude<typeof order, 'RELEVANCE'>, page }).load(topic.id);
-    },
+    publications: (topic, args, { loaders }) => loaders.publicationsByTopic(nestedPage(args)).load(topic.id),
   },
 };
