@@ -36,6 +36,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // An idle client's error (the server restarted) must not crash the process.
     pool.on('error', () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    // Prisma loads its query compiler on the first query: do it now, not on a
+    // user's request (it blocks the event loop for a moment).
+    await prisma.$queryRaw`SELECT 1`;
     return {
       prisma,
       pool,

@@ -8,8 +8,12 @@ import type http from 'node:http';
  * served; responses sent meanwhile say `Connection: close`. Whatever is still
  * open at the end of the grace period is cut.
  */
-export function drainHttpServer(server: http.Server, options: { graceMs: number; idlePauseMs?: number }): Promise<void> {
+export async function drainHttpServer(server: http.Server, options: { graceMs: number; idlePauseMs?: number }): Promise<void> {
   const idlePauseMs = options.idlePauseMs ?? 1_000;
+  // Connections the kernel has accepted but the event loop has not yet taken
+  // (the signal can be handled first in the same turn) would be reset when
+  // the listener closes: let this turn accept them first.
+  await new Promise((resolve) => setImmediate(resolve));
   server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
     response.setHeader('connection', 'close');
   });
