@@ -1,12 +1,25 @@
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { seedProfilesDir } from '../src/db/paths.js';
-import { describeSource, formatReport, importProfileFiles } from './run.js';
+import { importProfiles } from './importer.js';
+import { createProgress, silentProgress } from './progress.js';
+import { describeSource, formatChanges, formatReport } from './report.js';
+import { readProfiles } from './run.js';
+import { ImportInputError } from './source.js';
 
-const USAGE = `Usage: npm run seed -- [--dry-run] [file or folder…]
+const USAGE = `Usage: npm run seed -- [options] [file or folder…]
 Imports profile pages (UTF-8 text) into the database at DATABASE_URL, or the
 embedded one when it is unset. No argument: seed/profiles/. A folder stands
-for its .txt files. The run imports every file or, on any error, nothing.`;
+for its .txt files. Every file is read and checked before the database is
+opened; the run imports every file or, on any error, nothing.
+
+  --dry-run   show what would be created, updated and deleted; write nothing
+  --verbose   list every file read, and every change (not only the first 20)
+  --quiet     print only the summary table
+  --json      print the report (counts and changes) as JSON
+  --help      this text`;
+
+const FLAGS = ['--dry-run', '--verbose', '--quiet', '--json', '--help', '-h'];
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -14,21 +27,47 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknown = args.find((arg) => arg.startsWith('-') && arg !== '--dry-run');
+  const unknown = args.find((arg) => arg.startsWith('-') && !FLAGS.includes(arg));
   if (unknown) {
     process.stderr.write(`Unknown option ${unknown}.\n${USAGE}\n`);
     return 2;
   }
-  const dryRun = args.includes('--dry-run');
+  const [dryRun, verbose, quiet, json] = ['--dry-run', '--verbose', '--quiet', '--json'].map((flag) => args.includes(flag));
   const paths = args.filter((arg) => !arg.startsWith('-'));
   const config = loadConfig();
+  // With --json, stdout carries only the report.
+  const out = json ? process.stderr : process.stdout;
+  const progress = quiet ? silentProgress : createProgress(out);
+  const say = (line: string) => {
+    if (!quiet) out.write(`${line}\n`);
+  };
+
+  // Read and parse everything first: bad input never opens (or creates, or migrates) a database.
+  const sources = readProfiles(paths.length > 0 ? paths : [seedProfilesDir], {
+    onFiles: (total) => progress.start('Reading files', total),
+    onFile: (source) => {
+      progress.advance();
+      if (verbose) say(describeSource(source));
+    },
+    onWarning: ({ file, line, message }) => process.stderr.write(`${file}:${line}: warning: ${message}\n`),
+  });
+  progress.finish();
+
   const database = await openDatabase({ ...config, databasePoolSize: 2 });
   try {
-    const report = await importProfileFiles(database.prisma, paths.length > 0 ? paths : [seedProfilesDir], {
+    const report = await importProfiles(database.prisma, sources, {
       dryRun,
-      onFile: (source) => process.stdout.write(`${describeSource(source)}\n`),
+      onWaiting: () => say('Waiting for another import to finish…'),
+      onPlanned: (total) => progress.start('Writing rows', total),
+      onRows: (rows) => progress.advance(rows),
     });
-    process.stdout.write(`\n${formatReport(report)}\n`);
+    progress.finish();
+    if (json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return 0;
+    }
+    const changes = quiet ? '' : formatChanges(report, verbose ? Infinity : 20);
+    process.stdout.write(`${changes ? `\n${changes}\n` : ''}\n${formatReport(report)}\n`);
     return 0;
   } finally {
     await database.close();
@@ -38,13 +77,12 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof AggregateError) {
-      for (const inner of error.errors) process.stderr.write(`${(inner as Error).message}\n`);
-      process.stderr.write('Nothing was imported.\n');
-    } else {
-      process.stderr.write(`${error instanceof ConfigError ? '' : 'Import failed: '}${error instanceof Error ? error.message : String(error)}\n`);
-      if (!(error instanceof ConfigError)) process.stderr.write('Nothing was imported.\n');
+    const errors = error instanceof AggregateError ? (error.errors as unknown[]) : [error];
+    for (const inner of errors) {
+      const known = inner instanceof ImportInputError || inner instanceof ConfigError;
+      process.stderr.write(`${known ? '' : 'Import failed: '}${inner instanceof Error ? inner.message : String(inner)}\n`);
     }
+    if (!(error instanceof ConfigError)) process.stderr.write('Nothing was imported.\n');
     process.exit(1);
   },
 );

@@ -1,24 +1,51 @@
+import fs from 'node:fs';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
-import { importProfiles, kinds, type ImportReport } from './importer.js';
+import { cleanText } from '../src/modules/shared/text.js';
+import { importProfiles, type ImportEvents, type ImportReport } from './importer.js';
+import type { ParsedProfile } from './parser.js';
+import { checkKeys } from './plan.js';
 import { collectProfileFiles, ImportInputError, readProfileFile, type ProfileSource } from './source.js';
 import { LabelResolver, loadVocabulary, type Vocabulary } from './vocabulary.js';
 
-/** Reads every file first: one bad file stops the run before anything is written. */
-export function readProfiles(
-  paths: string[],
-  onFile: (source: ProfileSource) => void = () => undefined,
-  vocabulary: Vocabulary = loadVocabulary(),
-): ProfileSource[] {
+/** A remark of the parser on a line it read but was not sure of. */
+export interface ParseWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ReadOptions {
+  /** How many files there are to read, once they are found. */
+  onFiles?: (total: number) => void;
+  onFile?: (source: ProfileSource) => void;
+  onWarning?: (warning: ParseWarning) => void;
+  vocabulary?: Vocabulary;
+}
+
+/**
+ * Finds, reads and parses every file, and checks every identity key, before
+ * any database is opened: one bad file stops the run before anything is
+ * written, with every bad file's `file:line` at once.
+ */
+export function readProfiles(paths: string[], options: ReadOptions = {}): ProfileSource[] {
+  const vocabulary = options.vocabulary ?? loadVocabulary();
   const roles = new LabelResolver(vocabulary.roles);
   const positions = new LabelResolver(vocabulary.positions);
-  const options = { isKnownRole: (label: string) => roles.find(label) !== undefined, isKnownPosition: (label: string) => positions.find(label) !== undefined };
+  const parseOptions = { isKnownRole: (label: string) => roles.find(label) !== undefined, isKnownPosition: (label: string) => positions.find(label) !== undefined };
   const errors: ImportInputError[] = [];
   const sources: ProfileSource[] = [];
-  for (const file of collectProfileFiles(paths)) {
+  const files = collectProfileFiles(paths);
+  options.onFiles?.(files.length);
+  for (const file of files) {
     try {
-      const source = readProfileFile(file, options);
+      const source = readProfileFile(file, parseOptions);
+      checkKeys(source, () => lineOf(file, source.profile.name));
       sources.push(source);
-      onFile(source);
+      // The parser of another format may report doubts (ParsedProfile.warnings) with their line.
+      for (const warning of (source.profile as ParsedProfile & { warnings?: { line: number; message: string }[] }).warnings ?? []) {
+        options.onWarning?.({ file, ...warning });
+      }
+      options.onFile?.(source);
     } catch (error) {
       if (!(error instanceof ImportInputError)) throw error;
       errors.push(error);
@@ -29,45 +56,19 @@ export function readProfiles(
   return sources;
 }
 
-export async function importProfileFiles(
-  prisma: PrismaClient,
-  paths: string[],
-  options: { dryRun?: boolean; onFile?: (source: ProfileSource) => void } = {},
-): Promise<ImportReport> {
-  const vocabulary = loadVocabulary();
-  return importProfiles(prisma, readProfiles(paths, options.onFile, vocabulary), { dryRun: options.dryRun ?? false, vocabulary });
+/** The line of a file that reads `text` (only read again when reporting an error). */
+function lineOf(file: string, text: string): number {
+  const index = fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/u).findIndex((line) => cleanText(line) === text);
+  return index === -1 ? 1 : index + 1;
 }
 
-/** `file: Name — 12 publications, 1 topic, 1 role` */
-export function describeSource({ file, profile }: ProfileSource): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${file}: ${profile.name} — ${plural(profile.publications.length, 'publication')}, ${plural(profile.topics.length, 'topic')}, ${plural(profile.roles.length, 'role')}`;
+export interface ImportFilesOptions extends ImportEvents, ReadOptions {
+  dryRun?: boolean;
+  lockTimeoutMs?: number;
 }
 
-const labels: Record<(typeof kinds)[number], string> = {
-  researcher: 'researchers',
-  position: 'positions',
-  role: 'roles',
-  topic: 'topics',
-  publication: 'publications',
-  listing: 'profile listings',
-  authorship: 'authorships',
-  researcherRole: 'researcher roles',
-  researcherTopic: 'researcher topics',
-  publicationTopic: 'publication topics',
-};
-
-/** The summary table: created, updated, unchanged, deleted, per kind. */
-export function formatReport(report: ImportReport): string {
-  const columns = ['created', 'updated', 'unchanged', 'deleted'] as const;
-  const rows = kinds.map((kind) => [labels[kind], ...columns.map((column) => String(report.counts[kind][column]))]);
-  const header = ['', ...columns];
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const verdict = report.changed
-    ? report.dryRun
-      ? 'Dry run: these changes were not written.'
-      : 'Import complete.'
-    : 'Everything unchanged.';
-  return [line(header), ...rows.map(line), '', verdict].join('\n');
+/** Reads the files, then imports them: the whole run, for `npm start`, the scale script and tests. */
+export async function importProfileFiles(prisma: PrismaClient, paths: string[], options: ImportFilesOptions = {}): Promise<ImportReport> {
+  const vocabulary = options.vocabulary ?? loadVocabulary();
+  return importProfiles(prisma, readProfiles(paths, { ...options, vocabulary }), { ...options, vocabulary });
 }
