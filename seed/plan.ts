@@ -127,7 +127,8 @@ export function checkKeys(source: ProfileSource, nameLine: () => number = () => 
     throw new ImportInputError(file, nameLine(), `the name ${JSON.stringify(profile.name)} has no letter: it cannot identify a person`);
   }
   for (const publication of profile.publications) {
-    if (titleKey(publication.title) === '') {
+    // Folding keeps letters and digits, so a key is empty exactly when the text has none.
+    if (!/[\p{L}\p{N}]/u.test(publication.title)) {
       throw new ImportInputError(file, publication.line, `the title ${JSON.stringify(publication.title)} has no letter or digit: it cannot identify a paper`);
     }
     const nameless = publication.coauthors.find((coauthor) => !hasLetter(coauthor));
@@ -142,7 +143,33 @@ export function checkKeys(source: ProfileSource, nameLine: () => number = () => 
 }
 
 function hasLetter(name: string): boolean {
-  return /\p{L}/u.test(nameKey(name));
+  return /\p{L}/u.test(name);
+}
+
+/** The identity keys of one profile's owner, papers and co-authors. */
+interface ProfileKeys {
+  owner: string;
+  titles: string[];
+  coauthors: string[][];
+}
+
+/**
+ * Folding text into keys is the planner's main cost: each profile's keys are
+ * computed once, whoever asks (the reader's key list, then the planner).
+ */
+const keysOfProfile = new WeakMap<ParsedProfile, ProfileKeys>();
+
+function profileKeys(profile: ParsedProfile): ProfileKeys {
+  let keys = keysOfProfile.get(profile);
+  if (!keys) {
+    keys = {
+      owner: nameKey(profile.name),
+      titles: profile.publications.map((publication) => titleKey(publication.title)),
+      coauthors: profile.publications.map((publication) => publication.coauthors.map(nameKey)),
+    };
+    keysOfProfile.set(profile, keys);
+  }
+  return keys;
 }
 
 export function planKeys(sources: ProfileSource[]): PlanKeys {
@@ -150,12 +177,13 @@ export function planKeys(sources: ProfileSource[]): PlanKeys {
   const spellings = new Map<string, string>();
   const titleKeys = new Set<string>();
   for (const { profile } of sources) {
-    memberKeys.add(nameKey(profile.name));
-    spellings.set(nameKey(profile.name), profile.name);
-    for (const publication of profile.publications) {
-      titleKeys.add(titleKey(publication.title));
-      for (const coauthor of publication.coauthors) spellings.set(nameKey(coauthor), coauthor);
-    }
+    const keys = profileKeys(profile);
+    memberKeys.add(keys.owner);
+    spellings.set(keys.owner, profile.name);
+    profile.publications.forEach((publication, i) => {
+      titleKeys.add(keys.titles[i]!);
+      publication.coauthors.forEach((coauthor, j) => spellings.set(keys.coauthors[i]![j]!, coauthor));
+    });
   }
   return {
     memberKeys: [...memberKeys],
@@ -262,8 +290,7 @@ class Planner {
   /** Everyone the files name, by name key, with every spelling seen. */
   private collectPeople(sources: ProfileSource[]): Map<string, Person> {
     const people = new Map<string, Person>();
-    const person = (name: string) => {
-      const key = nameKey(name);
+    const person = (name: string, key: string) => {
       let found = people.get(key);
       if (!found) people.set(key, (found = { key, spellings: new Set() }));
       found.spellings.add(name);
@@ -272,7 +299,8 @@ class Planner {
     for (const source of sources) {
       checkKeys(source);
       const { profile } = source;
-      const owner = person(profile.name);
+      const keys = profileKeys(profile);
+      const owner = person(profile.name, keys.owner);
       if (owner.profile) {
         throw new ImportInputError(source.file, 1, `a second profile of ${profile.name} (the first is ${owner.profile.source.file})`);
       }
@@ -282,7 +310,7 @@ class Planner {
         roles: uniqueEntries(profile.roles.map((label) => this.resolvers.role.resolve(label))),
         topics: uniqueEntries(profile.topics.map((label) => this.resolvers.topic.resolve(label))),
       };
-      for (const publication of profile.publications) for (const coauthor of publication.coauthors) person(coauthor);
+      profile.publications.forEach((publication, i) => publication.coauthors.forEach((coauthor, j) => person(coauthor, keys.coauthors[i]![j]!)));
     }
     return people;
   }
@@ -434,15 +462,16 @@ class Planner {
 
     const incoming = new Map<string, ListingData[]>();
     for (const person of members) {
-      for (const publication of person.profile!.source.profile.publications) {
-        const key = titleKey(publication.title);
+      const keys = profileKeys(person.profile!.source.profile);
+      for (const [i, publication] of person.profile!.source.profile.publications.entries()) {
+        const key = keys.titles[i]!;
         const listing: ListingData = {
           ownerKey: person.key,
           title: publication.title,
           abstract: publication.abstract,
           abstractTruncated: publication.abstractTruncated,
           codeUrl: publication.codeUrl,
-          coauthorKeys: [...new Set(publication.coauthors.map(nameKey))].filter((coauthor) => coauthor !== person.key),
+          coauthorKeys: [...new Set(keys.coauthors[i]!)].filter((coauthor) => coauthor !== person.key),
         };
         const list = incoming.get(key) ?? [];
         // A page listing the same paper twice: keep the fuller entry.

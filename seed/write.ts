@@ -63,7 +63,8 @@ export async function readSnapshot(tx: Tx, keys: PlanKeys): Promise<Snapshot> {
     [...new Set([...listings.map((row) => row.ownerId), ...authorships.map((row) => row.researcherId)])],
   );
   const researcherIds = researchers.map((row) => row.id);
-  const memberIds = researchers.filter((row) => keys.memberKeys.includes(row.nameKey)).map((row) => row.id);
+  const memberKeys = new Set(keys.memberKeys);
+  const memberIds = researchers.filter((row) => memberKeys.has(row.nameKey)).map((row) => row.id);
   const researcherRoles = await tx.$queryRawUnsafe<{ researcherId: number; roleId: number }[]>(
     `SELECT researcher_id AS "researcherId", role_id AS "roleId" FROM researcher_role WHERE researcher_id = ANY($1::int[])`,
     memberIds,
@@ -74,7 +75,7 @@ export async function readSnapshot(tx: Tx, keys: PlanKeys): Promise<Snapshot> {
   );
   const otherAuthorships = await tx.$queryRawUnsafe<{ researcherId: number; papers: number }[]>(
     `SELECT researcher_id AS "researcherId", count(*)::int AS papers FROM authorship
-      WHERE researcher_id = ANY($1::int[]) AND NOT (publication_id = ANY($2::int[])) GROUP BY researcher_id`,
+      WHERE researcher_id = ANY($1::int[]) AND publication_id <> ALL($2::int[]) GROUP BY researcher_id`,
     researcherIds,
     publicationIds,
   );
