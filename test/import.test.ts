@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { openDatabase, type Database } from '../src/db/database.js';
 import { seedProfilesDir } from '../src/db/paths.js';
-import { importProfileFiles } from '../seed/run.js';
-import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
+import { titleKey } from '../src/modules/shared/text.js';
+import { formatChanges } from '../seed/report.js';
+import { importProfileFiles, readProfiles } from '../seed/run.js';
+import { createTestDatabase, openTestDatabase, usingPostgres, type TestDatabase } from './support/database.js';
 import { canonicalDump, emptyDatabase, lastWrites } from './support/dump.js';
 import { spawnApp } from './support/process.js';
 import { runSeedCli } from './support/seedCli.js';
@@ -158,29 +160,104 @@ describe('idempotence and safety', () => {
     }
   });
 
-  it('a dry run prints what would change and writes nothing', async () => {
-    const result = await runSeedCli(['--dry-run', seedPage], testDatabase.env);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('000_83e153fc7d8806a7.txt: Aristide Baratin — 12 publications, 1 topic, 1 role');
-    expect(result.stdout).toMatch(/publications\s+12\s+0\s+0\s+0/);
-    expect(result.stdout).toContain('Dry run: these changes were not written.');
-    expect(await database.prisma.researcher.count()).toBe(0);
+  // The embedded database's socket server runs one transaction at a time: there a
+  // second import waits before it can even ask for the lock, and cannot say so.
+  it.runIf(usingPostgres)('a second import says that it waits for the first, then both succeed', async () => {
+    const signal = () => {
+      let fire!: () => void;
+      const fired = new Promise<void>((resolve) => (fire = resolve));
+      return { fire, fired };
+    };
+    const [holding, release, waiting] = [signal(), signal(), signal()];
+    const first = importProfileFiles(database.prisma, [seedPage], {
+      onLocked: async () => {
+        holding.fire();
+        await release.fired;
+      },
+    });
+    await holding.fired;
+    const second = importProfileFiles(database.prisma, [seedProfilesDir], { onWaiting: waiting.fire });
+    await waiting.fired;
+    release.fire();
+    const [firstReport, secondReport] = await Promise.all([first, second]);
+    expect(firstReport.counts.publication.created).toBe(12);
+    // The second saw the first's rows: only the English sample's papers are new.
+    expect(secondReport.counts.publication).toMatchObject({ created: 3, unchanged: 12 });
+  });
+
+  it("runs its statements without the API's statement_timeout, with a lock timeout of its own", async () => {
+    // A pool whose statements are cut after 100 ms, like the API's (5 s by default).
+    const strict = await openDatabase({ databaseUrl: testDatabase.url, pgliteDataDir: '', databasePoolSize: 2, databaseStatementTimeoutMs: 100 });
+    try {
+      const settings: Record<string, string> = {};
+      await importProfileFiles(strict.prisma, [seedPage], {
+        lockTimeoutMs: 20 * 60_000,
+        onLocked: async (tx) => {
+          for (const name of ['statement_timeout', 'lock_timeout']) {
+            const [row] = await tx.$queryRawUnsafe<Record<string, string>[]>(`SHOW ${name}`);
+            settings[name] = row![name]!;
+          }
+          if (usingPostgres) await tx.$queryRaw`SELECT 1 FROM pg_sleep(0.3)`; // three times the pool's limit
+        },
+      });
+      expect(settings).toEqual({ statement_timeout: '0', lock_timeout: '20min' });
+      if (usingPostgres) await expect(strict.prisma.$queryRaw`SELECT 1 FROM pg_sleep(0.3)`).rejects.toThrow(/statement timeout/);
+      expect(await database.prisma.publication.count()).toBe(12);
+    } finally {
+      await strict.close();
+    }
   });
 });
 
-describe('npm run seed', () => {
-  it('imports seed/profiles/ by default, one line per file and a summary; a second run reports everything unchanged', async () => {
-    const first = await runSeedCli([], testDatabase.env);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('000_83e153fc7d8806a7.txt: Aristide Baratin — 12 publications');
-    expect(first.stdout).toContain('english-sample.txt: Noor Haddad-Lefebvre — 4 publications, 3 topics, 2 roles');
-    expect(first.stdout).toMatch(/researchers\s+14\s+0\s+0\s+0/);
-    expect(first.stdout).toContain('Import complete.');
-    const second = await runSeedCli([], testDatabase.env);
-    expect(second.stdout).toMatch(/researchers\s+0\s+0\s+14\s+0/);
-    expect(second.stdout).toContain('Everything unchanged.');
-  });
+describe('a dry run', () => {
+  it('lists exactly what a changed profile changes, field by field, and writes nothing', async () => {
+    await importProfileFiles(database.prisma, [seedProfilesDir]);
+    const before = { dump: await canonicalDump(database.prisma), writes: await lastWrites(database.prisma) };
+    const title = 'Unsupervised Concept Discovery Mitigates Spurious Correlations';
+    const oldAbstract = (await database.prisma.publication.findUniqueOrThrow({ where: { titleKey: titleKey(title) } })).abstract!;
+    const newAbstract = 'Models prone to spurious correlations in training data often produce brittle predictions; concept discovery mitigates them on four benchmarks.';
+    // The page drops a co-author (Dianbo Liu, on no other paper) and gets a new abstract for that paper.
+    const lines = fs.readFileSync(seedPage, 'utf8').split('\n');
+    const entry = lines.findIndex((line) => line === title);
+    expect(lines.slice(entry + 1, entry + 4)).toEqual(['Md Rifat Arefin', 'Francesco Locatello', 'Dianbo Liu']);
+    lines.splice(entry + 3, 2, newAbstract);
+    const changed = profileFile('000_83e153fc7d8806a7.txt', lines.join('\n'));
 
+    const report = await importProfileFiles(database.prisma, [changed], { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, changed: true });
+    expect(report.changes).toEqual({
+      publication: {
+        created: [],
+        updated: [
+          {
+            name: title,
+            fields: [
+              { field: 'abstract', from: oldAbstract, to: newAbstract },
+              // The old abstract ended with "Code is available at …"; the new one has no code link.
+              { field: 'codeUrl', from: 'https://github.com/rarefin/CoBalT', to: '(none)' },
+              { field: 'authors', from: 'Md Rifat Arefin, Francesco Locatello, Dianbo Liu, Aristide Baratin', to: 'Md Rifat Arefin, Francesco Locatello, Aristide Baratin' },
+            ],
+          },
+        ],
+        deleted: [],
+      },
+      researcher: { created: [], updated: [], deleted: ['Dianbo Liu'] },
+      topic: { created: [], updated: [], deleted: [] },
+      role: { created: [], updated: [], deleted: [] },
+    });
+    expect(formatChanges(report)).toContain(`Publications: 0 created, 1 updated, 0 deleted\n  ~ ${title}\n      abstract: `);
+    expect(formatChanges(report)).toContain('Researchers: 0 created, 0 updated, 1 deleted\n  - Dianbo Liu');
+    expect(await canonicalDump(database.prisma)).toEqual(before.dump);
+    expect(await lastWrites(database.prisma)).toEqual(before.writes);
+
+    // Written for real, the change is the one listed.
+    const real = await importProfileFiles(database.prisma, [changed]);
+    expect(real.changes).toEqual(report.changes);
+    expect(await database.prisma.researcher.count({ where: { name: 'Dianbo Liu' } })).toBe(0);
+  });
+});
+
+describe('bad input', () => {
   const badInputs: [string, string | Buffer, RegExp][] = [
     ['empty.txt', '', /empty\.txt:1: the file is empty/],
     ['latin1.txt', Buffer.from('Portrait de Ren\xe9\n\nRen\xe9 Dupont\n', 'latin1'), /latin1\.txt:1: not UTF-8 text/],
@@ -192,18 +269,60 @@ describe('npm run seed', () => {
       'Portrait of Jo Doe\n\nJo Doe\n\nPublications\n\nWe study the thing and it is … (see more)very interesting indeed.\n',
       /no-title\.txt:7: a publication has no title/,
     ],
+    ['no-letter.txt', 'Portrait of\n\n!!! ???\n\nPublications\n\nA Real Title\n', /no-letter\.txt:3: the name "!!! \?\?\?" has no letter/],
   ];
 
-  it.each(badInputs)('rejects %s with file:line and leaves the database unchanged', async (name, content, message) => {
+  it.each(badInputs)('refuses %s with file:line before any database is used', (name, content, message) => {
+    const read = () => readProfiles([seedPage, profileFile(name, content)]);
+    expect(read).toThrow(AggregateError);
+    expect(() => read()).toThrow(message);
+  });
+
+  it('reports every bad file at once', () => {
+    const files = badInputs.map(([name, content]) => profileFile(name, content));
+    expect(() => readProfiles(files)).toThrow(new RegExp(badInputs.map(([, , message]) => message.source).join('.*\n.*')));
+  });
+
+  it('a good file beside a bad one is not imported either: all or nothing', async () => {
     await importProfileFiles(database.prisma, [englishSample]);
     const before = { dump: await canonicalDump(database.prisma), writes: await lastWrites(database.prisma) };
-    // A good file beside the bad one is not imported either: all or nothing.
-    const result = await runSeedCli([seedPage, profileFile(name, content)], testDatabase.env);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain('Nothing was imported.');
+    await expect(importProfileFiles(database.prisma, [seedPage, profileFile('empty.txt', '')])).rejects.toThrow(/empty\.txt:1/);
     expect(await canonicalDump(database.prisma)).toEqual(before.dump);
     expect(await lastWrites(database.prisma)).toEqual(before.writes);
+  });
+});
+
+describe('npm run seed', () => {
+  it('imports seed/profiles/ by default: a line per file with --verbose, the changes, a summary', async () => {
+    const result = await runSeedCli(['--verbose'], testDatabase.env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('000_83e153fc7d8806a7.txt: Aristide Baratin — 12 publications, 1 topic, 1 role');
+    expect(result.stdout).toContain('english-sample.txt: Noor Haddad-Lefebvre — 4 publications, 3 topics, 2 roles');
+    expect(result.stdout).toContain('Publications: 15 created, 0 updated, 0 deleted\n  + ');
+    expect(result.stdout).toMatch(/researchers\s+14\s+0\s+0\s+0/);
+    expect(result.stdout).toContain('Import complete.');
+    expect(await database.prisma.publication.count()).toBe(15);
+  });
+
+  it('stops on a missing file before it opens, creates or migrates any database', async () => {
+    const missing = path.join(scratch, 'missing.txt');
+    const absentDatabase = new URL(testDatabase.url);
+    absentDatabase.pathname = `/${path.basename(scratch).replace(/\W/g, '_')}_absent`;
+    const pgliteDir = path.join(scratch, 'pglite-never-created');
+    const [withUrl, embedded] = await Promise.all([
+      runSeedCli([missing], { DATABASE_URL: absentDatabase.toString() }),
+      runSeedCli([missing], { PGLITE_DATA_DIR: pgliteDir }),
+    ]);
+    for (const result of [withUrl, embedded]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`${missing}:0: no such file or folder\nNothing was imported.\n`);
+    }
+    expect(fs.existsSync(pgliteDir)).toBe(false);
+    if (usingPostgres) {
+      const databases = await database.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${absentDatabase.pathname.slice(1)}`;
+      expect(databases[0]!.n).toBe(0);
+    }
   });
 });
 
