@@ -16,7 +16,7 @@ import type { AuthorshipRow, ListingRow, PublicationRow, ResearcherRow, Snapshot
 type Tx = Prisma.TransactionClient;
 
 /** Rows per statement: bounds the size of one parameter and paces the progress bar. */
-const CHUNK_ROWS = 5_000;
+const CHUNK_ROWS = 1_000;
 
 /** Database time, in UTC like the timestamps Prisma writes. */
 const NOW = "(now() AT TIME ZONE 'UTC')";
