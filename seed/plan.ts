@@ -344,9 +344,8 @@ class Planner {
 
   private planResearchers(people: Map<string, Person>): void {
     const positionKeyOf = new Map(this.snapshot.positions.map((row) => [row.id, row.key]));
-    const taken = new Set(this.snapshot.takenSlugs);
-    // Sorted so that two new people whose names make the same slug get the same suffixes whatever the file order.
-    for (const person of [...people.values()].sort((a, b) => byText(a.key, b.key))) {
+    const values = new Map<string, ResearcherValues>();
+    for (const person of people.values()) {
       const row = this.researcherByKey.get(person.key);
       const spellings = new Set([...(row ? [row.name, ...row.aliases] : []), ...person.spellings]);
       const profile = person.profile;
@@ -354,25 +353,38 @@ class Planner {
       const name = parsed ? parsed.name : row?.isMember ? row.name : preferredSpelling(spellings);
       const aliases = [...spellings].filter((spelling) => spelling !== name).sort();
       const currentPositionKey = row?.positionId != null ? (positionKeyOf.get(row.positionId) ?? null) : null;
-      const desired: ResearcherValues = {
+      values.set(person.key, {
         name,
         aliases,
         searchKey: [...new Set([name, ...aliases].map(foldCase))].join(' | '),
         isMember: Boolean(profile) || (row?.isMember ?? false),
         positionKey: profile ? (profile.position?.key ?? null) : currentPositionKey,
         organization: parsed ? parsed.organization : (row?.organization ?? null),
-      };
+      });
+    }
+    // Slugs in name-key order, so that two new people whose names make the
+    // same slug get the same suffixes whatever the file order.
+    const taken = new Set(this.snapshot.takenSlugs);
+    const slugs = new Map<string, string>();
+    for (const key of [...people.keys()].filter((key) => !this.researcherByKey.has(key)).sort(byText)) {
+      const base = slugBase(values.get(key)!.name);
+      let slug = base;
+      for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+      taken.add(slug);
+      slugs.set(key, slug);
+    }
+    // Rows in the order the files name people: new ids follow it, as they always have.
+    for (const person of people.values()) {
+      const row = this.researcherByKey.get(person.key);
+      const desired = values.get(person.key)!;
       this.planned.set(person.key, desired);
       if (!row) {
-        const base = slugBase(name);
-        let slug = base;
-        for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
-        taken.add(slug);
-        this.result.researchers.create.push({ ...desired, nameKey: person.key, slug });
+        this.result.researchers.create.push({ ...desired, nameKey: person.key, slug: slugs.get(person.key)! });
         this.count('researcher', 'created');
-        this.changes.researcher.created.push(name);
+        this.changes.researcher.created.push(desired.name);
         continue;
       }
+      const currentPositionKey = row.positionId != null ? (positionKeyOf.get(row.positionId) ?? null) : null;
       const fields = fieldChanges([
         ['name', row.name, desired.name],
         ['aliases', showList(row.aliases), showList(desired.aliases)],

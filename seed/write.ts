@@ -125,6 +125,7 @@ const recordset = (columns: Columns) => `jsonb_to_recordset($1::jsonb) AS r(${Ob
 
 /** Writes a plan; `onRows` is told how many rows each statement wrote. */
 export async function writePlan(tx: Tx, plan: ImportPlan, onRows: (rows: number) => void = () => undefined): Promise<void> {
+  // A function scan yields its rows in array order, so new ids follow the plan's order.
   async function insert<R>(table: string, columns: Columns, rows: Record<string, unknown>[], returning = ''): Promise<R[]> {
     const result: R[] = [];
     const names = Object.keys(columns).join(', ');
