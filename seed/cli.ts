@@ -56,6 +56,7 @@ async function main(): Promise<number> {
   const database = await openDatabase({ ...config, databasePoolSize: 2 });
   try {
     const report = await importProfiles(database.prisma, sources, {
+      pool: database.pool,
       dryRun,
       onWaiting: () => say('Waiting for another import to finish…'),
       onPlanned: (total) => progress.start('Writing rows', total),

@@ -1,8 +1,9 @@
-import type { Prisma, PrismaClient } from '../src/generated/prisma/client.js';
+import type pg from 'pg';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { kinds, planImport, planKeys, type Changes, type ImportCounts, type ImportPlan } from './plan.js';
 import type { ProfileSource } from './source.js';
 import { loadVocabulary, type Vocabulary } from './vocabulary.js';
-import { plannedWrites, readSnapshot, writePlan } from './write.js';
+import { plannedWrites, readSnapshot, writePlan, type Sql } from './write.js';
 
 /**
  * Imports parsed profiles in one transaction: a run imports every file or
@@ -11,6 +12,12 @@ import { plannedWrites, readSnapshot, writePlan } from './write.js';
  * (updatedAt stays), and every merge is a function of all the data seen, so
  * import order does not matter. The writer (seed/write.ts) reads and writes
  * in a handful of set-based statements.
+ *
+ * Given the pool the PrismaClient runs on (`pool`), the import runs on a
+ * connection of its own: its statements carry megabytes of rows as
+ * parameters, which go straight to PostgreSQL there, whereas Prisma's raw
+ * queries copy them through its query engine (measured with
+ * test/support/measureImport.ts: about twice the time and more memory).
  */
 
 export { kinds };
@@ -36,7 +43,7 @@ export interface ImportEvents {
    * Runs inside the transaction once the lock is held, before anything is
    * read (tests use it to hold the lock, or to look at the session's settings).
    */
-  onLocked?: (tx: Prisma.TransactionClient) => Promise<void>;
+  onLocked?: (sql: Sql) => Promise<void>;
 }
 
 export interface ImportOptions extends ImportEvents {
@@ -44,10 +51,12 @@ export interface ImportOptions extends ImportEvents {
   vocabulary?: Vocabulary;
   /** Longest wait for another import to finish, in ms; see DEFAULT_LOCK_TIMEOUT_MS. */
   lockTimeoutMs?: number;
+  /** The pool under `prisma` (Database.pool): the import then runs on a pg connection of its own, faster. */
+  pool?: pg.Pool;
 }
 
 /** Serialises imports: a second one waits for the first, then sees its rows. */
-const IMPORT_LOCK_ID = 4_172_019_501;
+const IMPORT_LOCK_ID = '4172019501'; // a bigint, sent as text
 
 /**
  * A waiting import gives up after 15 minutes: long enough for the largest
@@ -56,7 +65,7 @@ const IMPORT_LOCK_ID = 4_172_019_501;
  */
 export const DEFAULT_LOCK_TIMEOUT_MS = 15 * 60_000;
 
-/** Budget for the import's own work once it holds the lock (Prisma ends a longer interactive transaction). */
+/** Budget for the import's own work once it holds the lock, on Prisma's interactive transaction. */
 const WORK_TIMEOUT_MS = 60 * 60_000;
 
 export class ImportLockTimeoutError extends Error {
@@ -71,22 +80,21 @@ export async function importProfiles(prisma: PrismaClient, sources: ProfileSourc
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const keys = planKeys(sources);
   let plan: ImportPlan | undefined;
+  const run = async (sql: Sql) => {
+    // The pool's statement_timeout protects the API from slow queries; an
+    // import's statements are legitimately long and must not be cut by it.
+    // The lock wait gets a timeout of its own instead.
+    await sql.query(`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', $1, true)`, [`${lockTimeoutMs}ms`]);
+    await acquireImportLock(sql, options.onWaiting);
+    await options.onLocked?.(sql);
+    plan = planImport(sources, await readSnapshot(sql, keys), vocabulary);
+    if (options.dryRun) return;
+    options.onPlanned?.(plannedWrites(plan));
+    await writePlan(sql, plan, options.onRows);
+  };
   try {
-    await prisma.$transaction(
-      async (tx) => {
-        // The pool's statement_timeout protects the API from slow queries; an
-        // import's statements are legitimately long and must not be cut by it.
-        // The lock wait gets a timeout of its own instead.
-        await tx.$queryRaw`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)`;
-        await acquireImportLock(tx, options.onWaiting);
-        await options.onLocked?.(tx);
-        plan = planImport(sources, await readSnapshot(tx, keys), vocabulary);
-        if (options.dryRun) return;
-        options.onPlanned?.(plannedWrites(plan));
-        await writePlan(tx, plan, options.onRows);
-      },
-      { maxWait: 30_000, timeout: lockTimeoutMs + WORK_TIMEOUT_MS },
-    );
+    if (options.pool) await inPoolTransaction(options.pool, run);
+    else await inPrismaTransaction(prisma, lockTimeoutMs, run);
   } catch (error) {
     if (isLockTimeout(error)) throw new ImportLockTimeoutError(lockTimeoutMs);
     throw error;
@@ -96,12 +104,36 @@ export async function importProfiles(prisma: PrismaClient, sources: ProfileSourc
   return { dryRun: options.dryRun ?? false, counts, changed, changes };
 }
 
+async function inPoolTransaction(pool: pg.Pool, work: (sql: Sql) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    await client.query('BEGIN');
+    await work({ query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[] });
+    await client.query('COMMIT');
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // A connection that failed mid-transaction is not handed back to the API: it is closed (and its transaction with it).
+    client.release(failed);
+  }
+}
+
+function inPrismaTransaction(prisma: PrismaClient, lockTimeoutMs: number, work: (sql: Sql) => Promise<void>): Promise<void> {
+  return prisma.$transaction((tx) => work({ query: <R>(text: string, params: unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params) }), {
+    maxWait: 30_000,
+    // Prisma ends a longer interactive transaction: the lock wait, then the work.
+    timeout: lockTimeoutMs + WORK_TIMEOUT_MS,
+  });
+}
+
 /** Takes the import lock at once if it is free; otherwise says so, then waits for it. */
-async function acquireImportLock(tx: Prisma.TransactionClient, onWaiting: () => void = () => undefined): Promise<void> {
-  const [attempt] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_ID}::bigint) AS locked`;
+async function acquireImportLock(sql: Sql, onWaiting: () => void = () => undefined): Promise<void> {
+  const [attempt] = await sql.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1::bigint) AS locked', [IMPORT_LOCK_ID]);
   if (attempt?.locked) return;
   onWaiting();
-  await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(${IMPORT_LOCK_ID}::bigint)`;
+  await sql.query('SELECT 1 FROM pg_advisory_xact_lock($1::bigint)', [IMPORT_LOCK_ID]);
 }
 
 function isLockTimeout(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { cleanText } from '../src/modules/shared/text.js';
-import { importProfiles, type ImportEvents, type ImportReport } from './importer.js';
+import { importProfiles, type ImportOptions, type ImportReport } from './importer.js';
 import type { ParsedProfile } from './parser.js';
 import { checkKeys } from './plan.js';
 import { collectProfileFiles, ImportInputError, readProfileFile, type ProfileSource } from './source.js';
@@ -62,10 +62,7 @@ function lineOf(file: string, text: string): number {
   return index === -1 ? 1 : index + 1;
 }
 
-export interface ImportFilesOptions extends ImportEvents, ReadOptions {
-  dryRun?: boolean;
-  lockTimeoutMs?: number;
-}
+export interface ImportFilesOptions extends ImportOptions, ReadOptions {}
 
 /** Reads the files, then imports them: the whole run, for `npm start`, the scale script and tests. */
 export async function importProfileFiles(prisma: PrismaClient, paths: string[], options: ImportFilesOptions = {}): Promise<ImportReport> {

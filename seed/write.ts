@@ -1,4 +1,3 @@
-import type { Prisma } from '../src/generated/prisma/client.js';
 import type { ImportPlan, ListingValues, PlanKeys } from './plan.js';
 import type { AuthorshipRow, ListingRow, PublicationRow, ResearcherRow, Snapshot, VocabularyRow } from './snapshot.js';
 
@@ -13,7 +12,10 @@ import type { AuthorshipRow, ListingRow, PublicationRow, ResearcherRow, Snapshot
  * co-author keys) and NULLs as they are, and it has no parameter-count limit.
  */
 
-type Tx = Prisma.TransactionClient;
+/** A connection inside the import's transaction: Prisma's, or a pg client of the pool (seed/importer.ts). */
+export interface Sql {
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+}
 
 /** Rows per statement: bounds the size of one parameter and paces the progress bar. */
 const CHUNK_ROWS = 1_000;
@@ -21,68 +23,65 @@ const CHUNK_ROWS = 1_000;
 /** Database time, in UTC like the timestamps Prisma writes. */
 const NOW = "(now() AT TIME ZONE 'UTC')";
 
-export async function readSnapshot(tx: Tx, keys: PlanKeys): Promise<Snapshot> {
+export async function readSnapshot(sql: Sql, keys: PlanKeys): Promise<Snapshot> {
   const vocabulary = (table: string, key: string) =>
-    tx.$queryRawUnsafe<VocabularyRow[]>(`SELECT id, ${key} AS key, name, name_fr AS "nameFr" FROM ${table}`);
+    sql.query<VocabularyRow>(`SELECT id, ${key} AS key, name, name_fr AS "nameFr" FROM ${table}`);
   const [positions, roles, topics] = [await vocabulary('position', 'key'), await vocabulary('role', 'key'), await vocabulary('topic', 'slug')];
 
   // The papers the files list, and those the imported members listed before.
-  const publications = await tx.$queryRawUnsafe<PublicationRow[]>(
+  const publications = await sql.query<PublicationRow>(
     `SELECT id, title_key AS "titleKey", title, abstract, abstract_truncated AS "abstractTruncated", code_url AS "codeUrl"
        FROM publication
       WHERE title_key = ANY($1::text[])
          OR id IN (SELECT l.publication_id FROM listing l JOIN researcher r ON r.id = l.owner_id WHERE r.name_key = ANY($2::text[]))`,
-    keys.titleKeys,
-    keys.memberKeys,
+    [keys.titleKeys, keys.memberKeys],
   );
   const publicationIds = publications.map((row) => row.id);
-  const listings = await tx.$queryRawUnsafe<ListingRow[]>(
+  const listings = await sql.query<ListingRow>(
     `SELECT id, publication_id AS "publicationId", owner_id AS "ownerId", title, abstract, abstract_truncated AS "abstractTruncated",
             code_url AS "codeUrl", coauthor_keys AS "coauthorKeys"
        FROM listing WHERE publication_id = ANY($1::int[])`,
-    publicationIds,
+    [publicationIds],
   );
-  const authorships = await tx.$queryRawUnsafe<AuthorshipRow[]>(
+  const authorships = await sql.query<AuthorshipRow>(
     `SELECT publication_id AS "publicationId", researcher_id AS "researcherId", position FROM authorship WHERE publication_id = ANY($1::int[])`,
-    publicationIds,
+    [publicationIds],
   );
-  const publicationTopics = await tx.$queryRawUnsafe<{ publicationId: number; topicId: number }[]>(
+  const publicationTopics = await sql.query<{ publicationId: number; topicId: number }>(
     `SELECT publication_id AS "publicationId", topic_id AS "topicId" FROM publication_topic WHERE publication_id = ANY($1::int[])`,
-    publicationIds,
+    [publicationIds],
   );
 
   // Everyone named, everyone on these papers, and co-authors already left with no paper.
-  const researchers = await tx.$queryRawUnsafe<ResearcherRow[]>(
+  const researchers = await sql.query<ResearcherRow>(
     `SELECT id, name_key AS "nameKey", slug, name, aliases, search_key AS "searchKey", is_member AS "isMember",
             position_id AS "positionId", organization
        FROM researcher r
       WHERE name_key = ANY($1::text[])
          OR id = ANY($2::int[])
          OR (NOT is_member AND NOT EXISTS (SELECT 1 FROM authorship a WHERE a.researcher_id = r.id))`,
-    keys.personKeys,
-    [...new Set([...listings.map((row) => row.ownerId), ...authorships.map((row) => row.researcherId)])],
+    [keys.personKeys, [...new Set([...listings.map((row) => row.ownerId), ...authorships.map((row) => row.researcherId)])]],
   );
   const researcherIds = researchers.map((row) => row.id);
   const memberKeys = new Set(keys.memberKeys);
   const memberIds = researchers.filter((row) => memberKeys.has(row.nameKey)).map((row) => row.id);
-  const researcherRoles = await tx.$queryRawUnsafe<{ researcherId: number; roleId: number }[]>(
+  const researcherRoles = await sql.query<{ researcherId: number; roleId: number }>(
     `SELECT researcher_id AS "researcherId", role_id AS "roleId" FROM researcher_role WHERE researcher_id = ANY($1::int[])`,
-    memberIds,
+    [memberIds],
   );
-  const researcherTopics = await tx.$queryRawUnsafe<{ researcherId: number; topicId: number }[]>(
+  const researcherTopics = await sql.query<{ researcherId: number; topicId: number }>(
     `SELECT researcher_id AS "researcherId", topic_id AS "topicId" FROM researcher_topic WHERE researcher_id = ANY($1::int[])`,
-    [...new Set([...memberIds, ...listings.map((row) => row.ownerId)])],
+    [[...new Set([...memberIds, ...listings.map((row) => row.ownerId)])]],
   );
-  const otherAuthorships = await tx.$queryRawUnsafe<{ researcherId: number; papers: number }[]>(
+  const otherAuthorships = await sql.query<{ researcherId: number; papers: number }>(
     `SELECT researcher_id AS "researcherId", count(*)::int AS papers FROM authorship
       WHERE researcher_id = ANY($1::int[]) AND publication_id <> ALL($2::int[]) GROUP BY researcher_id`,
-    researcherIds,
-    publicationIds,
+    [researcherIds, publicationIds],
   );
   // A new person's slug is its base, or the base with a number: read the slugs of that shape.
-  const takenSlugs = await tx.$queryRawUnsafe<{ slug: string }[]>(
+  const takenSlugs = await sql.query<{ slug: string }>(
     `SELECT slug FROM researcher WHERE slug = ANY($1::text[]) OR regexp_replace(slug, '-[0-9]+$', '') = ANY($1::text[])`,
-    keys.slugBases,
+    [keys.slugBases],
   );
   return {
     positions,
@@ -124,14 +123,14 @@ function chunks<T>(rows: T[]): T[][] {
 const recordset = (columns: Columns) => `jsonb_to_recordset($1::jsonb) AS r(${Object.entries(columns).map(([name, type]) => `${name} ${type}`).join(', ')})`;
 
 /** Writes a plan; `onRows` is told how many rows each statement wrote. */
-export async function writePlan(tx: Tx, plan: ImportPlan, onRows: (rows: number) => void = () => undefined): Promise<void> {
+export async function writePlan(sql: Sql, plan: ImportPlan, onRows: (rows: number) => void = () => undefined): Promise<void> {
   // A function scan yields its rows in array order, so new ids follow the plan's order.
   async function insert<R>(table: string, columns: Columns, rows: Record<string, unknown>[], returning = ''): Promise<R[]> {
     const result: R[] = [];
     const names = Object.keys(columns).join(', ');
     for (const chunk of chunks(rows)) {
-      const sql = `INSERT INTO ${table} (${names}, updated_at) SELECT ${names}, ${NOW} FROM ${recordset(columns)}${returning ? ` RETURNING ${returning}` : ''}`;
-      result.push(...(returning ? await tx.$queryRawUnsafe<R[]>(sql, JSON.stringify(chunk)) : (await tx.$executeRawUnsafe(sql, JSON.stringify(chunk)), [])));
+      const text = `INSERT INTO ${table} (${names}, updated_at) SELECT ${names}, ${NOW} FROM ${recordset(columns)}${returning ? ` RETURNING ${returning}` : ''}`;
+      result.push(...(returning ? await sql.query<R>(text, [JSON.stringify(chunk)]) : (await sql.query(text, [JSON.stringify(chunk)]), [])));
       onRows(chunk.length);
     }
     return result;
@@ -143,20 +142,20 @@ export async function writePlan(tx: Tx, plan: ImportPlan, onRows: (rows: number)
       .join(', ');
     const match = keyColumns.map((name) => `t.${name} = r.${name}`).join(' AND ');
     for (const chunk of chunks(rows)) {
-      await tx.$executeRawUnsafe(`UPDATE ${table} t SET ${set}, updated_at = ${NOW} FROM ${recordset(columns)} WHERE ${match}`, JSON.stringify(chunk));
+      await sql.query(`UPDATE ${table} t SET ${set}, updated_at = ${NOW} FROM ${recordset(columns)} WHERE ${match}`, [JSON.stringify(chunk)]);
       onRows(chunk.length);
     }
   }
   async function remove(table: string, keyColumns: Columns, rows: Record<string, unknown>[]): Promise<void> {
     const match = Object.keys(keyColumns).map((name) => `t.${name} = r.${name}`).join(' AND ');
     for (const chunk of chunks(rows)) {
-      await tx.$executeRawUnsafe(`DELETE FROM ${table} t USING ${recordset(keyColumns)} WHERE ${match}`, JSON.stringify(chunk));
+      await sql.query(`DELETE FROM ${table} t USING ${recordset(keyColumns)} WHERE ${match}`, [JSON.stringify(chunk)]);
       onRows(chunk.length);
     }
   }
   async function removeIds(table: string, ids: number[]): Promise<void> {
     for (const chunk of chunks(ids)) {
-      await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE id = ANY($1::int[])`, chunk);
+      await sql.query(`DELETE FROM ${table} WHERE id = ANY($1::int[])`, [chunk]);
       onRows(chunk.length);
     }
   }
@@ -174,7 +173,7 @@ export async function writePlan(tx: Tx, plan: ImportPlan, onRows: (rows: number)
   // Keys the plan names that already existed: one statement per kind.
   for (const kind of ['position', 'role', 'topic'] as const) {
     const key = kind === 'topic' ? 'slug' : 'key';
-    for (const row of await tx.$queryRawUnsafe<{ id: number; key: string }[]>(`SELECT id, ${key} AS key FROM ${kind}`)) vocabularyIds[kind].set(row.key, row.id);
+    for (const row of await sql.query<{ id: number; key: string }>(`SELECT id, ${key} AS key FROM ${kind}`)) vocabularyIds[kind].set(row.key, row.id);
   }
   const positionId = (key: string | null) => (key === null ? null : vocabularyIds.position.get(key)!);
 
@@ -227,13 +226,13 @@ export async function writePlan(tx: Tx, plan: ImportPlan, onRows: (rows: number)
     ...plan.researcherTopics.create.map((row) => row.researcherKey),
   ]);
   const linkedPapers = new Set([...plan.listings.create.map((row) => row.titleKey), ...plan.authorships.create.map((row) => row.titleKey), ...plan.publicationTopics.create.map((row) => row.titleKey)]);
-  for (const row of await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+  for (const row of await sql.query<{ id: number; key: string }>(
     'SELECT id, name_key AS key FROM researcher WHERE name_key = ANY($1::text[])',
-    [...linkedPeople].filter((key) => !researcherIds.has(key)),
+    [[...linkedPeople].filter((key) => !researcherIds.has(key))],
   )) researcherIds.set(row.key, row.id);
-  for (const row of await tx.$queryRawUnsafe<{ id: number; key: string }[]>(
+  for (const row of await sql.query<{ id: number; key: string }>(
     'SELECT id, title_key AS key FROM publication WHERE title_key = ANY($1::text[])',
-    [...linkedPapers].filter((key) => !publicationIds.has(key)),
+    [[...linkedPapers].filter((key) => !publicationIds.has(key))],
   )) publicationIds.set(row.key, row.id);
 
   const listingColumns = { ...publicationColumns, coauthor_keys: 'text[]' };

@@ -169,7 +169,9 @@ describe('idempotence and safety', () => {
       return { fire, fired };
     };
     const [holding, release, waiting] = [signal(), signal(), signal()];
+    // One through a connection of the pool, the other through Prisma: they share the lock.
     const first = importProfileFiles(database.prisma, [seedPage], {
+      pool: database.pool,
       onLocked: async () => {
         holding.fire();
         await release.fired;
@@ -185,23 +187,25 @@ describe('idempotence and safety', () => {
     expect(secondReport.counts.publication).toMatchObject({ created: 3, unchanged: 12 });
   });
 
-  it("runs its statements without the API's statement_timeout, with a lock timeout of its own", async () => {
+  // Through Prisma's interactive transaction (npm start), and on a connection of the pool (npm run seed).
+  it.each(['prisma', 'pool'] as const)("runs its statements without the API's statement_timeout, with a lock timeout of its own (%s)", async (through) => {
     // A pool whose statements are cut after 100 ms, like the API's (5 s by default).
     const strict = await openDatabase({ databaseUrl: testDatabase.url, pgliteDataDir: '', databasePoolSize: 2, databaseStatementTimeoutMs: 100 });
     try {
       const settings: Record<string, string> = {};
       await importProfileFiles(strict.prisma, [seedPage], {
+        pool: through === 'pool' ? strict.pool : undefined,
         lockTimeoutMs: 20 * 60_000,
-        onLocked: async (tx) => {
+        onLocked: async (sql) => {
           for (const name of ['statement_timeout', 'lock_timeout']) {
-            const [row] = await tx.$queryRawUnsafe<Record<string, string>[]>(`SHOW ${name}`);
+            const [row] = await sql.query<Record<string, string>>(`SHOW ${name}`);
             settings[name] = row![name]!;
           }
-          if (usingPostgres) await tx.$queryRaw`SELECT 1 FROM pg_sleep(0.3)`; // three times the pool's limit
+          if (usingPostgres) await sql.query('SELECT 1 FROM pg_sleep(0.3)'); // three times the pool's limit
         },
       });
       expect(settings).toEqual({ statement_timeout: '0', lock_timeout: '20min' });
-      if (usingPostgres) await expect(strict.prisma.$queryRaw`SELECT 1 FROM pg_sleep(0.3)`).rejects.toThrow(/statement timeout/);
+      if (usingPostgres) await expect(strict.pool.query('SELECT 1 FROM pg_sleep(0.3)')).rejects.toThrow(/statement timeout/);
       expect(await database.prisma.publication.count()).toBe(12);
     } finally {
       await strict.close();

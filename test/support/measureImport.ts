@@ -1,6 +1,6 @@
 /**
  * A quick timing of the importer on a folder of profiles, for development:
- *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npx tsx test/support/measureImport.ts <folder>
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npx tsx test/support/measureImport.ts <folder> [--prisma]
  * (without DATABASE_URL: the embedded database). Imports the folder into a new
  * empty database, imports it again unchanged, then with one profile changed,
  * and prints each time and the peak resident memory. scripts/import-scale.ts
@@ -12,7 +12,8 @@ import path from 'node:path';
 import { importProfileFiles } from '../../seed/run.js';
 import { createTestDatabase, openTestDatabase } from './database.js';
 
-const folder = process.argv[2];
+const folder = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+const viaPrisma = process.argv.includes('--prisma');
 if (!folder) throw new Error('usage: measureImport.ts <folder of profiles>');
 
 let peakRss = 0;
@@ -22,7 +23,8 @@ const testDatabase = await createTestDatabase();
 const database = await openTestDatabase(testDatabase);
 async function timed(label: string, paths: string[]) {
   const started = performance.now();
-  const report = await importProfileFiles(database.prisma, paths);
+  // As npm run seed does: on a connection of the pool (pass --prisma to go through Prisma's transaction).
+  const report = await importProfileFiles(database.prisma, paths, { pool: viaPrisma ? undefined : database.pool });
   const seconds = (performance.now() - started) / 1000;
   const written = Object.values(report.counts).reduce((sum, c) => sum + c.created + c.updated + c.deleted, 0);
   console.log(`${label}: ${seconds.toFixed(2)} s, ${written} rows written, ${report.counts.publication.created} papers created`);
