@@ -53,6 +53,7 @@ async function main(): Promise<number> {
   });
   progress.finish();
 
+  say('Comparing the files with the database…');
   const database = await openDatabase({ ...config, databasePoolSize: 2 });
   try {
     const report = await importProfiles(database.prisma, sources, {
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
       return 0;
     }
     const changes = quiet ? '' : formatChanges(report, verbose ? Infinity : 20);
-    process.stdout.write(`${changes ? `\n${changes}\n` : ''}\n${formatReport(report)}\n`);
+    const sections = [changes, formatReport(report)].filter((section) => section !== '');
+    process.stdout.write(`${quiet ? '' : '\n'}${sections.join('\n\n')}\n`);
     return 0;
   } finally {
     await database.close();
