@@ -70,7 +70,8 @@ const WORK_TIMEOUT_MS = 60 * 60_000;
 
 export class ImportLockTimeoutError extends Error {
   constructor(ms: number) {
-    super(`another import held the lock for more than ${Math.round(ms / 1000)} s: gave up waiting (lockTimeoutMs)`);
+    const wait = ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`;
+    super(`another import held the import lock for more than ${wait}: gave up waiting; nothing was written`);
     this.name = 'ImportLockTimeoutError';
   }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { seedProfilesDir } from '../src/db/paths.js';
 import { titleKey } from '../src/modules/shared/text.js';
+import { ImportLockTimeoutError } from '../seed/importer.js';
 import { formatChanges } from '../seed/report.js';
 import { importProfileFiles, readProfiles } from '../seed/run.js';
 import { createTestDatabase, openTestDatabase, usingPostgres, type TestDatabase } from './support/database.js';
@@ -185,6 +186,27 @@ describe('idempotence and safety', () => {
     expect(firstReport.counts.publication.created).toBe(12);
     // The second saw the first's rows: only the English sample's papers are new.
     expect(secondReport.counts.publication).toMatchObject({ created: 3, unchanged: 12 });
+  });
+
+  it.runIf(usingPostgres)('gives up waiting after its lock timeout, with a clear error, and writes nothing', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const first = importProfileFiles(database.prisma, [englishSample], {
+      pool: database.pool,
+      onLocked: async () => {
+        holding();
+        await released;
+      },
+    });
+    await held;
+    await expect(importProfileFiles(database.prisma, [seedPage], { lockTimeoutMs: 200 })).rejects.toThrow(
+      new ImportLockTimeoutError(200),
+    );
+    release();
+    await first;
+    expect(await database.prisma.publication.count()).toBe(4); // the English sample's alone
   });
 
   // Through Prisma's interactive transaction (npm start), and on a connection of the pool (npm run seed).
