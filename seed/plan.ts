@@ -239,6 +239,8 @@ class Planner {
   /** Each person's values after the run, by name key. */
   private readonly planned = new Map<string, ResearcherValues>();
   private readonly result: ImportPlan;
+  /** Entries of changes.*.updated by kind and name, to add a row's link changes to its field changes. */
+  private readonly updateEntries = new Map<string, { name: string; fields: FieldChange[] }>();
   private readonly roleKeyOf: Map<number, string>;
   private readonly topicKeyOf: Map<number, string>;
   private readonly researcherRolesOf: Map<number, { researcherId: number; roleId: number }[]>;
@@ -405,9 +407,15 @@ class Planner {
   /** Adds field changes to a thing's entry in the change list (one entry per thing). */
   private noteUpdate(kind: ChangeKind, name: string, fields: FieldChange[]): void {
     if (fields.length === 0) return;
-    const entry = this.changes[kind].updated.find((change) => change.name === name);
-    if (entry) entry.fields.push(...fields);
-    else this.changes[kind].updated.push({ name, fields });
+    const key = `${kind}:${name}`;
+    const entry = this.updateEntries.get(key);
+    if (entry) {
+      entry.fields.push(...fields);
+    } else {
+      const created = { name, fields };
+      this.updateEntries.set(key, created);
+      this.changes[kind].updated.push(created);
+    }
   }
 
   /** A member's roles and topics become exactly those of the profile. */
