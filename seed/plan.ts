@@ -454,19 +454,23 @@ class Planner {
   ): [from: string, to: string] {
     const want = new Set(wanted);
     const have = new Set(current.map((item) => item.key));
+    let changed = false;
     for (const key of want) {
       if (have.has(key)) this.count(kind, 'unchanged');
       else {
         create(key);
         this.count(kind, 'created');
+        changed = true;
       }
     }
     for (const item of current) {
       if (want.has(item.key)) continue;
       remove(item.link);
       this.count(kind, 'deleted');
+      changed = true;
     }
-    return [showList([...have].sort()), showList([...want].sort())];
+    // The lists are only shown when they differ (most runs change few rows).
+    return changed ? [showList([...have].sort()), showList([...want].sort())] : ['', ''];
   }
 
   /**
@@ -621,14 +625,17 @@ class Planner {
   ): FieldChange[] {
     const had = new Map(current.map((link) => [this.researcherById.get(link.researcherId)!.nameKey, link]));
     const want = new Set(wanted);
+    let changed = false;
     wanted.forEach((researcherKey, position) => {
       const link = had.get(researcherKey);
       if (!link) {
         this.result.authorships.create.push({ titleKey: key, researcherKey, position });
         this.count('authorship', 'created');
+        changed = true;
       } else if (link.position !== position) {
         this.result.authorships.update.push({ publicationId, researcherId: link.researcherId, position });
         this.count('authorship', 'updated');
+        changed = true;
       } else {
         this.count('authorship', 'unchanged');
       }
@@ -637,7 +644,9 @@ class Planner {
       if (want.has(researcherKey)) continue;
       this.result.authorships.delete.push({ publicationId, researcherId: link.researcherId });
       this.count('authorship', 'deleted');
+      changed = true;
     }
+    if (!changed) return [];
     const before = [...current].sort((a, b) => a.position - b.position).map((link) => this.researcherById.get(link.researcherId)!);
     if (sameArray(before.map((row) => row.nameKey), wanted)) return [];
     return fieldChanges([['authors', showList(before.map((row) => row.name)), showList(wanted.map((author) => this.planned.get(author)?.name ?? this.researcherByKey.get(author)?.name ?? author))]]);
