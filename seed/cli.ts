@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
 import { seedProfilesDir } from '../src/db/paths.js';
 import { importProfiles } from './importer.js';
 import { createProgress, silentProgress } from './progress.js';
@@ -54,6 +53,8 @@ async function main(): Promise<number> {
   progress.finish();
 
   say('Comparing the files with the database…');
+  // Loaded only now: the database modules (Prisma, PGlite) take a while to load, and bad input is told at once.
+  const { openDatabase } = await import('../src/db/database.js');
   const database = await openDatabase({ ...config, databasePoolSize: 2 });
   try {
     const report = await importProfiles(database.prisma, sources, {
