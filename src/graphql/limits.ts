@@ -15,7 +15,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination/cursors.js';
 
 /**
  * Limits on what one operation may ask, checked after validation and before

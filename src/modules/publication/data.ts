@@ -1,13 +1,13 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { columnsOf, type RowOf } from '../shared/columns.js';
 import { badUserInput } from '../shared/errors.js';
-import type { Ordering, PageRequest } from '../shared/pagination.js';
-import { pageOf, type Relation } from '../shared/relations.js';
-import type { PublicationConnectionModel, PublicationModel } from './mappers.js';
+import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
+import type { Relation } from '../shared/pagination/nested.js';
+import { pageOf } from '../shared/pagination/topLevel.js';
+import type { PublicationConnectionModel } from './mappers.js';
 
-/** Publication columns under their Prisma field names, so raw rows are PublicationModel. */
-export const publicationColumns = Prisma.sql`p.id, p.title_key AS "titleKey", p.title, p.abstract,
-  p.abstract_truncated AS "abstractTruncated", p.code_url AS "codeUrl", p.year, p.venue, p.doi,
-  p.arxiv_id AS "arxivId", p.url, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+/** A publication row as `p`: raw rows are PublicationModel. */
+export const publicationColumns = columnsOf('Publication', 'p');
 
 export type PublicationOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE' | 'RELEVANCE';
 
@@ -75,19 +75,19 @@ export function listPublications(
   ordering: Ordering,
   page: PageRequest,
 ): Promise<PublicationConnectionModel> {
-  return pageOf<PublicationModel>(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
+  return pageOf(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
 }
 
-/** Publications of each author (parent: researcher id). */
-export const publicationsByAuthor: Relation = {
-  columns: publicationColumns,
-  from: Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`,
-  parentColumn: Prisma.sql`a.researcher_id`,
+/** Authors of each publication (parent: publication id), listed by position. */
+export const authorsOfPublication: Relation<RowOf<'Researcher'>> = {
+  columns: columnsOf('Researcher', 'r'),
+  from: Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`,
+  parentColumn: Prisma.sql`a.publication_id`,
 };
 
-/** Publications tagged with each topic (parent: topic id). */
-export const publicationsByTopic: Relation = {
-  columns: publicationColumns,
-  from: Prisma.sql`publication p JOIN publication_topic pt ON pt.publication_id = p.id`,
-  parentColumn: Prisma.sql`pt.topic_id`,
+/** Topics of each publication (parent: publication id). */
+export const topicsOfPublication: Relation<RowOf<'Topic'>> = {
+  columns: columnsOf('Topic', 't'),
+  from: Prisma.sql`topic t JOIN publication_topic pt ON pt.topic_id = t.id`,
+  parentColumn: Prisma.sql`pt.publication_id`,
 };

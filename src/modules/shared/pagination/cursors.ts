@@ -1,5 +1,5 @@
-import { Prisma } from '../../generated/prisma/client.js';
-import { badUserInput } from './errors.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import { badUserInput } from '../errors.js';
 
 /**
  * Relay cursor connections with keyset pagination: a cursor holds the sort
@@ -17,7 +17,7 @@ export interface PageArgs {
   before?: string | null;
 }
 
-type SortValue = string | number;
+export type SortValue = string | number;
 
 export interface PageRequest {
   /** Rows wanted on the page. */
@@ -97,81 +97,4 @@ export function readPageArgs(args: PageArgs, ordering: Ordering): PageRequest {
     limit: last == null ? DEFAULT_PAGE_SIZE : checkSize(last, 'last'),
     cursor: before == null ? null : decodeCursor(before, ordering, 'before'),
   };
-}
-
-function directionOf(key: SortKey, forward: boolean): 'asc' | 'desc' {
-  return forward === (key.direction === 'asc') ? 'asc' : 'desc';
-}
-
-/** `ORDER BY` for the ordering, reversed when paging backwards. */
-export function orderBySql(ordering: Ordering, forward: boolean): Prisma.Sql {
-  return Prisma.join(
-    ordering.keys.map((key) => Prisma.sql`${key.sql} ${Prisma.raw(directionOf(key, forward) === 'asc' ? 'ASC' : 'DESC')}`),
-  );
-}
-
-/** The rows strictly after the cursor in (possibly reversed) order: (k0 > v0) OR (k0 = v0 AND k1 > v1) OR … */
-export function afterCursorSql(ordering: Ordering, request: PageRequest): Prisma.Sql {
-  const cursor = request.cursor;
-  if (!cursor) return Prisma.sql`TRUE`;
-  const alternatives = ordering.keys.map((key, index) => {
-    const equal = ordering.keys.slice(0, index).map((previous, j) => Prisma.sql`${previous.sql} = ${cursor[j]}`);
-    const comparison = directionOf(key, request.forward) === 'asc' ? Prisma.raw('>') : Prisma.raw('<');
-    return Prisma.join([...equal, Prisma.sql`${key.sql} ${comparison} ${cursor[index]}`], ' AND ', '(', ')');
-  });
-  return Prisma.join(alternatives, ' OR ', '(', ')');
-}
-
-/** The sort values of a row, selected as `sort_0`, `sort_1`…, for its cursor. */
-export function sortColumnsSql(ordering: Ordering): Prisma.Sql {
-  return Prisma.join(ordering.keys.map((key, index) => Prisma.sql`${key.sql} AS ${Prisma.raw(`sort_${index}`)}`));
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => Promise<number>;
-}
-
-/**
- * Builds the connection from rows fetched with `limit + 1` rows: the extra
- * row, when present, says that there is a further page.
- */
-export function toConnection<T>(
-  rows: T[],
-  request: PageRequest,
-  ordering: Ordering,
-  sortValues: (row: T) => SortValue[],
-  totalCount: () => Promise<number>,
-): Connection<T> {
-  const hasMore = rows.length > request.limit;
-  const page = rows.slice(0, request.limit);
-  if (!request.forward) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(ordering, sortValues(node)), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: {
-      hasNextPage: request.forward ? hasMore : request.cursor !== null,
-      hasPreviousPage: request.forward ? request.cursor !== null : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
-}
-
-/** Reads the `sort_N` columns selected by sortColumnsSql. */
-export function sortValuesOf(ordering: Ordering) {
-  return (row: object): SortValue[] =>
-    ordering.keys.map((_, index) => {
-      const value = (row as Record<string, unknown>)[`sort_${index}`];
-      return typeof value === 'bigint' ? Number(value) : (value as SortValue);
-    });
 }
