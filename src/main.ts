@@ -1,22 +1,21 @@
-import { importProfileFiles } from '../seed/run.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
-import { seedProfilesDir } from './db/paths.js';
+import type { PrismaClient } from './generated/prisma/client.js';
 import { createLogger } from './logger.js';
 import { createServer, type AppServer } from './server.js';
 
-/** Starts the API: config, database (migrated, seeded when empty), server, listen. The only place with side effects. */
-async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+export interface AppOptions {
+  config: Config;
+  /**
+   * Fills an empty database at start-up (SEED_ON_START) and returns what to
+   * log about it. index.ts passes seed/'s importer: seed/ uses src/, so src/
+   * may not import seed/.
+   */
+  seedEmptyDatabase: (prisma: PrismaClient) => Promise<Record<string, unknown>>;
+}
+
+/** Starts the API: database (migrated, seeded when empty), server, listen; stops it on SIGTERM/SIGINT. */
+export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promise<void> {
   const logger = createLogger(config);
 
   // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
@@ -55,11 +54,7 @@ async function main(): Promise<void> {
   );
   if (config.seedOnStart && (await database.prisma.researcher.count()) === 0) {
     // A new user sees data at once; SEED_ON_START=false keeps the database empty.
-    const report = await importProfileFiles(database.prisma, [seedProfilesDir]);
-    logger.info(
-      { researchers: report.counts.researcher.created, publications: report.counts.publication.created },
-      'imported seed/profiles into the empty database',
-    );
+    logger.info(await seedEmptyDatabase(database.prisma), 'imported seed/profiles into the empty database');
   }
   if (stopping) return;
   const server = (running.server = createServer(config, database, logger));
@@ -73,8 +68,3 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `GraphQL API at http://localhost:${port}/graphql`);
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
