@@ -127,7 +127,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
-            context: async ({ res }) => createContext(database.prisma, String(res.locals.requestId)),
+            context: ({ res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId))),
           }),
         ),
       );

@@ -13,7 +13,7 @@ function errorBody(message: string, code: string, requestId: unknown) {
 export function httpErrorHandler(logger: Logger, maxBodyBytes: number): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, _request, response, next) => {
     if (response.headersSent) return next(error);
-    const requestId = response.locals.requestId;
+    const requestId: unknown = response.locals.requestId;
     if (error.type === 'entity.too.large') {
       response.status(413).json(errorBody(`The request body is larger than ${maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE', requestId));
     } else if (error.type === 'entity.parse.failed') {

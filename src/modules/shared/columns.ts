@@ -44,7 +44,7 @@ const selectLists = new WeakMap<RuntimeDataModel, Map<string, Prisma.Sql>>();
 export function selectList(prisma: PrismaClient, columns: Columns<unknown>): Prisma.Sql {
   const dataModel = dataModelOf(prisma);
   let lists = selectLists.get(dataModel);
-  if (!lists) selectLists.set(dataModel, (lists = new Map()));
+  if (!lists) selectLists.set(dataModel, (lists = new Map<string, Prisma.Sql>()));
   const key = `${columns.model} ${columns.alias}`;
   let list = lists.get(key);
   if (!list) {
