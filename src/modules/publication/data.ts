@@ -1,8 +1,8 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { columnsOf, type RowOf } from '../shared/columns.js';
+import { columnsOf } from '../shared/columns.js';
 import { badUserInput } from '../shared/errors.js';
 import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
-import type { Relation } from '../shared/pagination/nested.js';
+import { relation } from '../shared/pagination/nested.js';
 import { pageOf } from '../shared/pagination/topLevel.js';
 import type { PublicationConnectionModel } from './mappers.js';
 
@@ -79,15 +79,9 @@ export function listPublications(
 }
 
 /** Authors of each publication (parent: publication id), listed by position. */
-export const authorsOfPublication: Relation<RowOf<'Researcher'>> = {
-  columns: columnsOf('Researcher', 'r'),
-  from: Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`,
-  parentColumn: Prisma.sql`a.publication_id`,
-};
+export const authorsOfPublication = relation(columnsOf('Researcher', 'r'),
+  Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`, Prisma.sql`a.publication_id`);
 
 /** Topics of each publication (parent: publication id). */
-export const topicsOfPublication: Relation<RowOf<'Topic'>> = {
-  columns: columnsOf('Topic', 't'),
-  from: Prisma.sql`topic t JOIN publication_topic pt ON pt.topic_id = t.id`,
-  parentColumn: Prisma.sql`pt.publication_id`,
-};
+export const topicsOfPublication = relation(columnsOf('Topic', 't'),
+  Prisma.sql`topic t JOIN publication_topic pt ON pt.topic_id = t.id`, Prisma.sql`pt.publication_id`);

@@ -1,10 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { researcherLookup } from '../researcher/data.js';
+import { researcherBySlug } from '../researcher/data.js';
 import { badUserInput } from '../shared/errors.js';
 import { requireId } from '../shared/lookup.js';
 import { idOfType, toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
-import { topicLookup } from '../topic/data.js';
+import { topicBySlug } from '../topic/data.js';
 import { listPublications, publicationOrdering, type PublicationFilter } from './data.js';
 
 export const publicationResolvers: Resolvers = {
@@ -19,8 +19,8 @@ export const publicationResolvers: Resolvers = {
         throw badUserInput(`filter.yearFrom (${yearFrom}) is after filter.yearTo (${yearTo}).`, 'filter.yearFrom');
       }
       const filter: PublicationFilter = { search, yearFrom, yearTo };
-      if (topic != null) filter.topicId = await requireId(topicLookup(prisma), topic, 'filter.topic');
-      if (author != null) filter.authorId = await requireId(researcherLookup(prisma), author, 'filter.author');
+      if (topic != null) filter.topicId = await requireId(prisma, topicBySlug, topic, 'filter.topic');
+      if (author != null) filter.authorId = await requireId(prisma, researcherBySlug, author, 'filter.author');
       return listPublications(prisma, filter, ordering, page);
     },
   },

@@ -1,8 +1,8 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { columnsOf, selectList, type RowOf } from '../shared/columns.js';
-import type { KeyLookup } from '../shared/lookup.js';
+import { columnsOf, selectList } from '../shared/columns.js';
+import type { KeyField } from '../shared/lookup.js';
 import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
-import type { Relation } from '../shared/pagination/nested.js';
+import { relation } from '../shared/pagination/nested.js';
 import { pageOf } from '../shared/pagination/topLevel.js';
 import { escapeLike, foldCase } from '../shared/text.js';
 import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
@@ -70,25 +70,16 @@ export function listResearchers(
 }
 
 /** Publications of each researcher (parent: researcher id). */
-export const publicationsOfResearcher: Relation<RowOf<'Publication'>> = {
-  columns: columnsOf('Publication', 'p'),
-  from: Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`,
-  parentColumn: Prisma.sql`a.researcher_id`,
-};
+export const publicationsOfResearcher = relation(columnsOf('Publication', 'p'),
+  Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`, Prisma.sql`a.researcher_id`);
 
 /** Supervision roles of each researcher (parent: researcher id). */
-export const rolesOfResearcher: Relation<RowOf<'Role'>> = {
-  columns: columnsOf('Role', 'o'),
-  from: Prisma.sql`role o JOIN researcher_role rr ON rr.role_id = o.id`,
-  parentColumn: Prisma.sql`rr.researcher_id`,
-};
+export const rolesOfResearcher = relation(columnsOf('Role', 'o'),
+  Prisma.sql`role o JOIN researcher_role rr ON rr.role_id = o.id`, Prisma.sql`rr.researcher_id`);
 
 /** Topics of each researcher's profile (parent: researcher id). */
-export const topicsOfResearcher: Relation<RowOf<'Topic'>> = {
-  columns: columnsOf('Topic', 't'),
-  from: Prisma.sql`topic t JOIN researcher_topic rt ON rt.topic_id = t.id`,
-  parentColumn: Prisma.sql`rt.researcher_id`,
-};
+export const topicsOfResearcher = relation(columnsOf('Topic', 't'),
+  Prisma.sql`topic t JOIN researcher_topic rt ON rt.topic_id = t.id`, Prisma.sql`rt.researcher_id`);
 
 export interface CoauthorRow extends ResearcherModel {
   parent_id: number;
@@ -115,11 +106,5 @@ export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number
     ORDER BY ranked.parent_id, ranked.rank`;
 }
 
-/** Researchers by slug, for filter arguments. */
-export function researcherLookup(prisma: PrismaClient): KeyLookup {
-  return {
-    noun: 'researcher',
-    find: (slug) => prisma.researcher.findUnique({ where: { slug }, select: { id: true } }),
-    hint: () => Promise.resolve(': pass a Researcher.slug.'),
-  };
-}
+/** How filter arguments name a researcher. */
+export const researcherBySlug: KeyField<'Researcher'> = { model: 'Researcher', field: 'slug', listKnown: false };

@@ -1,11 +1,11 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { nestedPage } from '../publication/nestedPage.js';
-import { roleLookup } from '../role/data.js';
+import { roleByKey } from '../role/data.js';
 import { listSize } from '../shared/arguments.js';
 import { requireId } from '../shared/lookup.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
-import { topicLookup } from '../topic/data.js';
+import { topicBySlug } from '../topic/data.js';
 import { findResearcherBySlug, listResearchers, researcherOrderings, type ResearcherFilter } from './data.js';
 
 export const researcherResolvers: Resolvers = {
@@ -16,8 +16,8 @@ export const researcherResolvers: Resolvers = {
       const page = readPageArgs(args, researcherOrderings[order]);
       const { search, topic, role, isMember } = args.filter ?? {};
       const filter: ResearcherFilter = { search, isMember };
-      if (topic != null) filter.topicId = await requireId(topicLookup(prisma), topic, 'filter.topic');
-      if (role != null) filter.roleId = await requireId(roleLookup(prisma), role, 'filter.role');
+      if (topic != null) filter.topicId = await requireId(prisma, topicBySlug, topic, 'filter.topic');
+      if (role != null) filter.roleId = await requireId(prisma, roleByKey, role, 'filter.role');
       return listResearchers(prisma, filter, order, page);
     },
   },

@@ -38,6 +38,24 @@ export function dataModelOf(prisma: PrismaClient): RuntimeDataModel {
   return dataModel;
 }
 
+function modelOf(prisma: PrismaClient, model: Prisma.ModelName) {
+  const found = dataModelOf(prisma).models[model];
+  if (!found) throw new Error(`Prisma's data model has no model ${model}.`);
+  return found;
+}
+
+/** The quoted table of a model: `"researcher"`. */
+export function tableOf(prisma: PrismaClient, model: Prisma.ModelName): Prisma.Sql {
+  return Prisma.raw(`"${modelOf(prisma, model).dbName ?? model}"`);
+}
+
+/** The quoted column of a model's field: `"name_key"` for nameKey. */
+export function columnOf<M extends Prisma.ModelName>(prisma: PrismaClient, model: M, field: keyof RowOf<M> & string): Prisma.Sql {
+  const found = modelOf(prisma, model).fields.find((candidate) => candidate.name === field);
+  if (!found) throw new Error(`Prisma's model ${model} has no field ${field}.`);
+  return Prisma.raw(`"${found.dbName ?? found.name}"`);
+}
+
 const selectLists = new WeakMap<RuntimeDataModel, Map<string, Prisma.Sql>>();
 
 /** `r."name_key" AS "nameKey", …`: every scalar field of the model, under its field name. */
@@ -48,8 +66,7 @@ export function selectList(prisma: PrismaClient, columns: Columns<unknown>): Pri
   const key = `${columns.model} ${columns.alias}`;
   let list = lists.get(key);
   if (!list) {
-    const fields = dataModel.models[columns.model]?.fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum') ?? [];
-    if (fields.length === 0) throw new Error(`Prisma's data model has no scalar fields for model ${columns.model}.`);
+    const fields = modelOf(prisma, columns.model).fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum');
     list = Prisma.raw(fields.map((field) => `${columns.alias}."${field.dbName ?? field.name}" AS "${field.name}"`).join(', '));
     lists.set(key, list);
   }

@@ -21,6 +21,11 @@ export interface Relation<Row> {
   parentColumn: Prisma.Sql;
 }
 
+/** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column. */
+export function relation<Row>(columns: Columns<Row>, from: Prisma.Sql, parentColumn: Prisma.Sql): Relation<Row> {
+  return { columns, from, parentColumn };
+}
+
 interface ParentRow {
   parent_id: number;
 }
