@@ -22,6 +22,26 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
   },
   {
+    // Tests too, but for the files that still read answers as `any` (other branches are rewriting them; remove each from this list once it is typed).
+    files: ['test/**/*.ts'],
+    ignores: [
+      'test/config.test.ts',
+      'test/embedded.test.ts',
+      'test/limits.test.ts',
+      'test/persisted.test.ts',
+      'test/prisma-cli.test.ts',
+      'test/support/**',
+      'test/import.test.ts',
+      'test/attacks.test.ts',
+      'test/faults.test.ts',
+      'test/shutdown.test.ts',
+      'test/health.test.ts',
+      'test/migrations.test.ts',
+    ],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // Apollo Server's plugin hooks must return promises; `async` is how its own docs write them.
     files: ['src/graphql/**/*.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },

@@ -1,7 +1,6 @@
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.js';
-import type { PublicationFilter, PublicationOrder, ResearcherFilter, ResearcherSlugsQuery } from './generated/graphql.js';
+import type { PublicationFilter, PublicationOrder, ResearcherFilter, ResearcherSlugsQuery, TypedDocumentString } from './generated/graphql.js';
 import { request } from './operations/request.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
@@ -28,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => seeded.close());
 
 /** The data of a typed operation, which must answer 200 without errors. */
-async function data<Result, Variables>(document: DocumentTypeDecoration<Result, Variables>, variables?: Variables): Promise<Result> {
+async function data<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables?: Variables): Promise<Result> {
   const response = await request(seeded.api, document, variables);
   expect(response.status).toBe(200);
   expect(response.body.errors).toBeUndefined();

@@ -1,6 +1,6 @@
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.js';
+import type { TypedDocumentString } from './generated/graphql.js';
 import { request } from './operations/request.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(() => seeded.close());
 
-async function countStatements<Result, Variables>(document: DocumentTypeDecoration<Result, Variables>, variables: Variables) {
+async function countStatements<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: Variables) {
   statements = 0;
   const response = await request(seeded.api, document, variables);
   expect(response.body.errors).toBeUndefined();

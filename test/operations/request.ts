@@ -1,4 +1,4 @@
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import type { TypedDocumentString } from '../generated/graphql.js';
 import type { GraphQLResponse, TestServer } from '../support/server.js';
 
 /**
@@ -8,7 +8,7 @@ import type { GraphQLResponse, TestServer } from '../support/server.js';
  */
 export function request<Result, Variables>(
   api: TestServer,
-  document: DocumentTypeDecoration<Result, Variables>,
+  document: TypedDocumentString<Result, Variables>,
   variables?: Variables,
 ): Promise<GraphQLResponse<Result>> {
   return api.graphql<Result>(document.toString(), variables as Record<string, unknown> | undefined);
