@@ -25,7 +25,11 @@ const BLOCKS = new Set([
   'tfoot', 'thead', 'tr', 'ul',
 ]);
 
-/** Elements whose content is never shown as text. */
+/**
+ * Elements whose content is never shown as text. Elements hidden by an attribute or
+ * a style are read: the page hides the end of a long abstract behind "(voir plus)",
+ * and the saved text keeps it.
+ */
 const HIDDEN = new Set(['head', 'script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'iframe', 'object', 'select', 'textarea']);
 
 function isElement(node: Node): node is Element {
@@ -74,7 +78,7 @@ export function htmlToText(html: string): HtmlText {
       if (node.nodeName === '#document' || node.nodeName === '#document-fragment') (node as DefaultTreeAdapterTypes.ParentNode).childNodes.forEach(walk);
       return;
     }
-    if (HIDDEN.has(node.tagName) || attribute(node, 'hidden') !== undefined) return;
+    if (HIDDEN.has(node.tagName)) return;
     if (node.tagName === 'br') return endLine();
     if (node.tagName === 'img') {
       // The page starts with the photo's alt text (`Portrait de …`): its own line.

@@ -42,7 +42,8 @@ const FUNCTION_WORDS = new Set([
   'toward', 'beyond', 'between', 'among', 'across', 'against', 'about', 'after', 'before', 'within', 'upon', 'vs',
   'versus', 'not', 'no', 'do', 'does', 'can', 'all', 'you', 'your', 'we', 'our', 'us', 'it', 'its', 'this', 'that',
   'these', 'those', 'what', 'why', 'how', 'when', 'where', 'which', 'who', 'more', 'less', 'than', 'any',
-  'every', 'each', 'one', 'two', 'need', 'needs', 'matter', 'matters',
+  'every', 'each', 'one', 'two', 'need', 'needs', 'matter', 'matters', 'anything', 'everything', 'nothing',
+  'something',
   // French
   'un', 'une', 'aux', 'pour', 'avec', 'sans', 'et', 'sur', 'sous', 'dans', 'par', 'en', 'vers',
   'entre', 'chez', 'est', 'sont', 'à', 'ce', 'cette', 'ces', 'leur', 'leurs', 'sa', 'ses', 'quand',
@@ -73,7 +74,16 @@ const TITLE_WORDS = new Set([
   'recognition', 'generation', 'synthesis', 'diffusion', 'flow', 'flows', 'score', 'energy', 'physics', 'game',
   'games', 'online', 'offline', 'federated', 'privacy', 'fairness', 'interpretable', 'interpretability',
   'explainable', 'spurious', 'correlations', 'concept', 'concepts', 'discovery', 'warmup', 'replay', 'curvature',
-  'torque', 'step', 'steps', 'forward', 'backward', 'back', 'ranking', 'high', 'rate', 'rates',
+  'torque', 'step', 'steps', 'forward', 'backward', 'back', 'ranking', 'high', 'rate', 'rates', 'convolutional',
+  'recurrent', 'residual', 'batch', 'layer', 'layers', 'mixture', 'variational', 'autoencoder', 'autoencoders',
+  'encoder', 'encoders', 'decoder', 'decoders', 'latent', 'contrastive', 'visual', 'semantic', 'knowledge',
+  'reasoning', 'multimodal', 'pretraining', 'tuning', 'prompt', 'prompts', 'shot', 'few', 'zero', 'net', 'nets',
+  'machine', 'machines', 'intelligence', 'artificial', 'algorithm', 'algorithms', 'system', 'systems', 'tree',
+  'trees', 'gaussian', 'process', 'processes', 'adaptive', 'optimal', 'transport', 'manifold', 'manifolds',
+  'geometric', 'geometry', 'equivariant', 'invariant', 'invariance', 'tangent', 'feature', 'features', 'alignment',
+  'convergence', 'bounds', 'tradeoff', 'hasty', 'hypothesis', 'hypotheses',
+  // Acronyms of the field, as titles write them (`Wasserstein GAN`, `Mask R-CNN`)
+  'gan', 'gans', 'cnn', 'cnns', 'rnn', 'rnns', 'lstm', 'bert', 'gpt', 'llm', 'llms', 'sgd', 'mlp', 'vae', 'vaes',
   // French
   'apprentissage', 'reseau', 'reseaux', 'neuronal', 'neuronaux', 'profond', 'profonds', 'modele',
   'modeles', 'donnees', 'etude', 'analyse', 'methode', 'methodes', 'approche', 'optimisation',
@@ -82,7 +92,7 @@ const TITLE_WORDS = new Set([
 ]);
 
 /** Suffixes of words that are almost never names (`Regularization`, `Expressiveness`, `Sparsity`, `Neuroscience`). */
-const TITLE_SUFFIX = /(?:tion|sion|ness|ity|ism|ics|ogy|ments)s?$/u;
+const TITLE_SUFFIX = /(?:tion|sion|ness|ity|ities|ism|ics|ogy|ments)s?$/u;
 
 function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();

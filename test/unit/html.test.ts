@@ -49,7 +49,6 @@ function seedPageAsHtml(): { html: string; titleLines: number[] } {
     '<script>document.write("Keller Jordan\\nPublications");</script>',
     '</head>',
     '<body>',
-    '<nav hidden>Accueil</nav>',
     '<header>',
   ];
   const titleLines: number[] = [];
@@ -105,14 +104,14 @@ describe('a profile saved as HTML', () => {
       '<p>Caf&eacute;&nbsp;&amp;   th&#233;</p>',
       '<div>one<br>two <b>bold</b>\n  end</div>',
       '<table><tr><td>a</td><td>b</td></tr></table>',
-      '<script>hidden()</script><style>.x{}</style><div hidden>secret</div>',
+      '<script>hidden()</script><style>.x{}</style><noscript>no</noscript><template>t</template><span hidden>kept</span>',
       '<img alt="Portrait of Jo Doe"><img src="no-alt.png">',
       '<p></p><p>   </p>',
       'loose text',
     ].join('\n');
     expect(htmlToText(html)).toEqual({
-      text: ['Café & thé', 'one', 'two bold end', 'a b', 'Portrait of Jo Doe', 'loose text'].join('\n'),
-      sourceLines: [1, 2, 2, 4, 6, 8],
+      text: ['Café & thé', 'one', 'two bold end', 'a b', 'kept', 'Portrait of Jo Doe', 'loose text'].join('\n'),
+      sourceLines: [1, 2, 2, 4, 5, 6, 8],
     });
   });
 

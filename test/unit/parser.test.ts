@@ -191,14 +191,14 @@ describe('titles and co-authors after an entry without an abstract', () => {
   });
 
   it('an ambiguous line stays a title and gets a warning with its line', () => {
-    const profile = parseProfile(page('First Paper', 'Keller Jordan', 'Residual Networks', 'An Nguyen', ABSTRACT));
+    const profile = parseProfile(page('First Paper', 'Keller Jordan', 'Capsule Networks', 'An Nguyen', ABSTRACT));
     expect(entries(profile)).toEqual([
       { title: 'First Paper', coauthors: ['Keller Jordan'], hasAbstract: false },
-      { title: 'Residual Networks', coauthors: [], hasAbstract: false },
+      { title: 'Capsule Networks', coauthors: [], hasAbstract: false },
       { title: 'An Nguyen', coauthors: [], hasAbstract: true },
     ]);
     expect(profile.warnings).toEqual([
-      { line: lineOf(2), message: expect.stringMatching(/^"Residual Networks" read as the title of a new publication .*"Networks" is a title word$/) },
+      { line: lineOf(2), message: expect.stringMatching(/^"Capsule Networks" read as the title of a new publication .*"Networks" is a title word$/) },
       { line: lineOf(3), message: expect.stringMatching(/^"An Nguyen" read as the title .*"An" is a title word$/) },
     ]);
   });
@@ -209,6 +209,24 @@ describe('titles and co-authors after an entry without an abstract', () => {
       { title: 'First Paper', coauthors: [], hasAbstract: true },
       { title: 'Sparse Rewards', coauthors: ['Oumar Diallo'], hasAbstract: true },
     ]);
+  });
+
+  // Guards the title vocabulary against words that are also names (`Rich`, `Deep`, `Lawrence`, `Dominique`).
+  it('reads researchers\' names as co-authors', () => {
+    const names = [
+      'Christopher Manning', 'Neil Lawrence', 'Rich Sutton', 'Deep Ganguli', 'Simon Du', 'Kian Hsiang Low', 'Les Valiant',
+      'Dominique Beaini', 'Véronique Dupont', 'Jean-François Godbout', 'Simon Lacoste-Julien', 'Quoc V. Le', 'Hado van Hasselt',
+      'Nando de Freitas', 'Diego de Las Casas', 'George van den Driessche', 'Jack W. Rae', 'Will Dabney', 'Joy Buolamwini', 'Kaiming He',
+    ];
+    expect(names.filter((name) => readLineAfterTitle(name).kind !== 'coauthor')).toEqual([]);
+  });
+
+  it('reads short titles as titles (some with a warning), never as co-authors', () => {
+    const titles = [
+      'Batch Normalization', 'Generative Adversarial Nets', 'Neural Turing Machines', 'Wasserstein GAN', 'Mask R-CNN', 'Emergent Abilities',
+      'Lottery Ticket Hypothesis', 'Segment Anything', 'Representation Learning', 'Réseaux Neuronaux Profonds', 'Domain Adaptation',
+    ];
+    expect(titles.filter((title) => readLineAfterTitle(title).kind === 'coauthor')).toEqual([]);
   });
 
   it.each([
