@@ -3,12 +3,13 @@ import path from 'node:path';
 import { htmlToText } from './html.js';
 import { parseProfile, ProfileParseError, type ParseOptions, type ParsedProfile, type ParseWarning } from './parser.js';
 
-/** A parsed profile and the file it came from. Every line number (also in `profile`) is a line of `file`. */
+/**
+ * A parsed profile and the file it came from. Every line number in `profile`
+ * (publications, `profile.warnings`) is a line of `file`, also for HTML files.
+ */
 export interface ProfileSource {
   file: string;
   profile: ParsedProfile;
-  /** The parse's warnings (the same as `profile.warnings`), to print as `formatWarning` does. */
-  warnings: ParseWarning[];
 }
 
 /** Bad input, located: prints as `file:line: what is wrong`. */
@@ -135,14 +136,14 @@ export function readProfileFile(file: string, options: ParseOptions = {}): Profi
           warnings: parsed.warnings.map((warning) => ({ ...warning, line: fileLine(warning.line) })),
         }
       : parsed;
-    return { file, profile, warnings: profile.warnings };
+    return { file, profile };
   } catch (error) {
     if (error instanceof ProfileParseError) throw new ImportInputError(file, fileLine(error.line), error.message);
     throw error;
   }
 }
 
-/** A warning as the import prints it: `file:line: warning: …`. */
+/** A parse warning as the import prints it: `file:line: warning: …` (see `profile.warnings`). */
 export function formatWarning(file: string, warning: ParseWarning): string {
   return `${file}:${warning.line}: warning: ${warning.message}`;
 }

@@ -86,8 +86,7 @@ describe('reading a text profile', () => {
     const file = writeFile('warned.txt', profile);
     const source = readProfileFile(file);
     expect(source.profile.publications.map((publication) => publication.title)).toEqual(['The Republic', 'Plato']);
-    expect(source.warnings).toEqual(source.profile.warnings);
-    expect(source.warnings.map((warning) => formatWarning(file, warning))).toEqual([
+    expect(source.profile.warnings.map((warning) => formatWarning(file, warning))).toEqual([
       expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8: warning: "Plato" read as the title of a new publication`)),
     ]);
   });
