@@ -5,12 +5,14 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
+import type { DocumentNode } from 'graphql';
 import express from 'express';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
 import { createFormatError } from './graphql/errors.js';
-import { operationLimitsPlugin } from './graphql/limits.js';
+import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
+import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { drainHttpServer } from './http/drain.js';
@@ -84,6 +86,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     parseOptions: { maxTokens: config.limits.maxTokens },
     // Batched requests (a JSON array) multiply every other limit: off (Apollo's default, stated).
     allowBatchedHttpRequests: false,
+    validationRules: [KnownOperationTypes],
+    // Apollo's default cache of validated documents, minus the stand-ins of refused ones.
+    documentStore: limitAwareDocumentStore(new InMemoryLRUCache<DocumentNode>()),
     persistedQueries: config.apqCacheBytes > 0 ? { cache: new InMemoryLRUCache({ maxSize: config.apqCacheBytes }) } : false,
     formatError: createFormatError(config),
     logger: {
@@ -97,8 +102,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       requestLoggingPlugin(logger),
-      ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
+      // Limits first: a hostile document is refused before anything else looks at it.
       operationLimitsPlugin(config.limits),
+      ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
     ],
   });
 
