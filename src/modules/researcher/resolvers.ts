@@ -4,6 +4,7 @@ import { requireRoleId } from '../role/data.js';
 import { listSize } from '../shared/arguments.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination.js';
+import { readSearch } from '../shared/search.js';
 import { requireTopicId } from '../topic/data.js';
 import { findResearcherBySlug, listResearchers, researcherOrderings, type ResearcherFilter } from './data.js';
 
@@ -13,8 +14,8 @@ export const researcherResolvers: Resolvers = {
     researchers: async (_parent, args, { prisma }) => {
       const order = args.orderBy ?? 'NAME';
       const page = readPageArgs(args, researcherOrderings[order]);
-      const { search, topic, role, isMember } = args.filter ?? {};
-      const filter: ResearcherFilter = { search, isMember };
+      const { topic, role, isMember } = args.filter ?? {};
+      const filter: ResearcherFilter = { search: readSearch(args.filter?.search, 'filter.search'), isMember };
       if (topic != null) filter.topicId = await requireTopicId(prisma, topic, 'filter.topic');
       if (role != null) filter.roleId = await requireRoleId(prisma, role, 'filter.role');
       return listResearchers(prisma, filter, order, page);
