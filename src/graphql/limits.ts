@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import type { OperationLimits } from '../config.js';
 import type { GraphQLContext } from '../context.js';
+import { findNulCharacter } from './nulCharacters.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination.js';
 
 /**
@@ -260,11 +261,14 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
       return {
         async validationDidStart(requestContext) {
           checked = true;
-          const error = checkLimits(requestContext.schema, requestContext.document, requestContext.request.variables, limits);
+          const { schema, document, request } = requestContext;
+          const error = findNulCharacter(document, request.variables) ?? checkLimits(schema, document, request.variables, limits);
           if (error) (requestContext as { document: DocumentNode }).document = standInFor(error);
         },
         async didResolveOperation({ schema, document, request }) {
-          const error = refusals.get(document) ?? (checked ? undefined : checkLimits(schema, document, request.variables, limits));
+          const error =
+            refusals.get(document) ??
+            (checked ? undefined : (findNulCharacter(document, request.variables) ?? checkLimits(schema, document, request.variables, limits)));
           if (error) throw error;
         },
       };
