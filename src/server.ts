@@ -17,7 +17,7 @@ import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
-import { requestId } from './http/requestId.js';
+import { requestId, requestIdInErrors } from './http/requestId.js';
 import type { Logger } from './logger.js';
 import { resolvers, typeDefs } from './schema.js';
 
@@ -63,6 +63,7 @@ export type ServerConfig = Pick<
   | 'trustedDocuments'
   | 'trustedDocumentsManifest'
   | 'shutdownGraceMs'
+  | 'readyTimeoutMs'
 >;
 
 /** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
@@ -117,7 +118,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
 
   /** Readiness: the database answers too; load balancers stop routing here while it does not. */
   app.get('/readyz', async (_request, response) => {
-    const ready = await database.isReady();
+    const ready = await database.isReady(config.readyTimeoutMs);
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
 
@@ -128,6 +129,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       await apollo.start();
       app.use(
         '/graphql',
+        requestIdInErrors,
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction }),
         express.json({ limit: config.maxBodyBytes }),
         withDeadline(
