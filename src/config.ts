@@ -49,6 +49,7 @@ const variables = {
   MAX_ALIASES: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
   MAX_DIRECTIVES: { schema: z.coerce.number().int().min(0).default(5), example: '5' },
   MAX_QUERY_COST: { schema: z.coerce.number().int().min(1).default(10_000), example: '10000' },
+  MAX_REPEATED_FIELDS: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
   MAX_FRAGMENT_SPREADS: { schema: z.coerce.number().int().min(0).default(50), example: '50' },
   READY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(2_000), example: '2000' },
   APQ_CACHE_BYTES: { schema: z.coerce.number().int().min(0).default(10_000_000), example: '10000000' },
@@ -108,6 +109,8 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Estimated items: each field costs 1, times the page size (`first`/`last`) of every list above it. */
   maxCost: number;
+  /** Fields written again under a response name already asked in the same selection set (`{ name name }`). */
+  maxRepeatedFields: number;
   /** Fragment spreads once every fragment is expanded (a fragment spread twice in one spread twice counts 2 + 4). */
   maxFragmentSpreads: number;
 }
@@ -165,6 +168,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: env.MAX_ALIASES,
       maxDirectives: env.MAX_DIRECTIVES,
       maxCost: env.MAX_QUERY_COST,
+      maxRepeatedFields: env.MAX_REPEATED_FIELDS,
       maxFragmentSpreads: env.MAX_FRAGMENT_SPREADS,
     },
     readyTimeoutMs: env.READY_TIMEOUT_MS,

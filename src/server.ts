@@ -81,6 +81,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     introspection: config.introspection,
     // main() owns SIGTERM/SIGINT: it drains HTTP, then closes the database.
     stopOnTerminationSignals: false,
+    // No "Did you mean …" hints that spell out the schema when introspection is off.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     // Stacks belong in the logs, not in responses, in every environment.
     includeStacktraceInErrorResponses: false,
     // A huge document is refused while it is parsed, before validation can cost anything.

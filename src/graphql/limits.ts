@@ -26,8 +26,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination.j
 
 /**
  * Limits on what a document may ask, checked on the parsed document before
- * validation (and before the trusted-documents check), so that a hostile
- * document costs no more than reading it once. Each fragment is measured
+ * validation (and before the trusted-documents check), with NUL characters
+ * in strings, so that a hostile document costs no more than reading it once. Each fragment is measured
  * once per operation and its measure reused at every spread: the time is
  * linear in the size of the document, however often fragments are spread.
  */
@@ -39,6 +39,8 @@ export interface OperationMeasure {
   /** Deepest field nesting below the selection set. */
   depth: number;
   aliases: number;
+  /** Fields asked again under a response name already used in their selection set. */
+  repeatedFields: number;
   directives: number;
   /** Estimated items (see OperationLimits.maxCost). */
   cost: number;
@@ -46,12 +48,13 @@ export interface OperationMeasure {
   fragmentSpreads: number;
 }
 
-const none = (): OperationMeasure => ({ depth: 0, aliases: 0, directives: 0, cost: 0, fragmentSpreads: 0 });
+const none = (): OperationMeasure => ({ depth: 0, aliases: 0, repeatedFields: 0, directives: 0, cost: 0, fragmentSpreads: 0 });
 
 /** Adds `part` (a selection set measured on its own) into `total`, at the same depth. */
 function addInto(total: OperationMeasure, part: OperationMeasure): void {
   total.depth = Math.max(total.depth, part.depth);
   total.aliases += part.aliases;
+  total.repeatedFields += part.repeatedFields;
   total.directives += part.directives;
   total.cost += part.cost;
   total.fragmentSpreads += part.fragmentSpreads;
@@ -117,6 +120,7 @@ export function measureOperation(
 
   const walk = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined): OperationMeasure => {
     const total = none();
+    const responseNames = new Set<string>();
     for (const selection of selectionSet.selections) {
       total.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -131,6 +135,9 @@ export function measureOperation(
       }
       const name = selection.name.value;
       if (selection.alias) total.aliases += 1;
+      const responseName = selection.alias?.value ?? name;
+      if (responseNames.has(responseName)) total.repeatedFields += 1;
+      responseNames.add(responseName);
       // Introspection (off in production) is left to Apollo; __typename costs one item.
       if (name === '__schema' || name === '__type') continue;
       const field = parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields()[name] : undefined;
@@ -138,6 +145,7 @@ export function measureOperation(
       const child = selection.selectionSet ? walk(selection.selectionSet, field ? getNamedType(field.type) : undefined) : none();
       total.depth = Math.max(total.depth, child.depth + (name.startsWith('__') ? 0 : 1));
       total.aliases += child.aliases;
+      total.repeatedFields += child.repeatedFields;
       total.directives += child.directives;
       total.cost += 1 + size * child.cost;
       total.fragmentSpreads += child.fragmentSpreads;
@@ -177,6 +185,7 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
     const measure = measureOperation(schema, operation, fragments, variables);
     largest.depth = Math.max(largest.depth, measure.depth);
     largest.aliases = Math.max(largest.aliases, measure.aliases);
+    largest.repeatedFields = Math.max(largest.repeatedFields, measure.repeatedFields);
     largest.directives = Math.max(largest.directives, measure.directives);
     largest.cost = Math.max(largest.cost, measure.cost);
     largest.fragmentSpreads = Math.max(largest.fragmentSpreads, measure.fragmentSpreads);
@@ -210,6 +219,12 @@ export function checkLimits(
   }
   if (measure.aliases > limits.maxAliases) {
     return refusal('TOO_MANY_ALIASES', `The query has ${shown(measure.aliases)} aliases; at most ${limits.maxAliases} are allowed.`);
+  }
+  if (measure.repeatedFields > limits.maxRepeatedFields) {
+    return refusal(
+      'TOO_MANY_REPEATED_FIELDS',
+      `The query asks ${shown(measure.repeatedFields)} fields again under a name already asked beside them; at most ${limits.maxRepeatedFields} are allowed.`,
+    );
   }
   if (measure.directives > limits.maxDirectives) {
     return refusal('TOO_MANY_DIRECTIVES', `The query has ${shown(measure.directives)} directives; at most ${limits.maxDirectives} are allowed.`);

@@ -6,7 +6,7 @@ import { typeDefs } from '../../src/schema.js';
 
 const schema = buildSchema(typeDefs);
 
-const limits: OperationLimits = { maxTokens: 1000, maxDepth: 10, maxAliases: 15, maxDirectives: 5, maxCost: 10_000, maxFragmentSpreads: 50 };
+const limits: OperationLimits = { maxTokens: 1000, maxDepth: 10, maxAliases: 15, maxRepeatedFields: 15, maxDirectives: 5, maxCost: 10_000, maxFragmentSpreads: 50 };
 
 /** `fragment F1 on Query { ...F0 ...F0 }`, F2 over F1… `levels` deep: 2^levels spreads once expanded. */
 function fanOut(levels: number): string {
@@ -94,6 +94,13 @@ describe('measuring a document', () => {
     expect(checkLimits(schema, parse(unknown), {}, limits)?.message).toBe('The query has 10 directives; at most 5 are allowed.');
     const unused = `{ __typename } fragment X on Query { __typename ${'@skip(if: true) '.repeat(6)} }`;
     expect(measureDocument(schema, parse(unused)).directives).toBe(6);
+  });
+
+  it('counts fields asked again under a name already asked beside them, not the same name in other selection sets', () => {
+    expect(measureDocument(schema, parse(`{ ${'__typename '.repeat(500)} }`)).repeatedFields).toBe(499);
+    expect(measureDocument(schema, parse('{ a: topics { name } topics { name } a: roles { name } }')).repeatedFields).toBe(1);
+    expect(measureDocument(schema, parse('{ topics { name } roles { name } }')).repeatedFields).toBe(0);
+    expect(checkLimits(schema, parse(`{ ${'__typename '.repeat(500)} }`), {}, limits)?.extensions.code).toBe('TOO_MANY_REPEATED_FIELDS');
   });
 
   it('survives circular fragments (validation refuses them next) and unknown fragments', () => {
