@@ -294,7 +294,7 @@ describe('GraphQL-Cop checks find nothing in production', () => {
   });
 
   it('mutation over GET, and GET query support without a CSRF-safe header (data for __typename)', async () => {
-    for (const headers of [{}, { 'apollo-require-preflight': 'true' }]) {
+    for (const headers of [{}, { 'apollo-require-preflight': 'true' }] as Record<string, string>[]) {
       const mutation = await get('mutation cop { __typename }', headers);
       expect(mutation.status).toBeGreaterThanOrEqual(400);
       expect(mutation.json.data).toBeUndefined();
