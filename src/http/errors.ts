@@ -51,5 +51,5 @@ export function withDeadline(timeoutMs: number, handler: RequestHandler): Reques
 }
 
 export const notFound: RequestHandler = (_request, response) => {
-  response.status(404).json({ error: 'Not found. The GraphQL endpoint is /graphql.' });
+  response.status(404).json(errorBody('Not found. The GraphQL endpoint is /graphql.', 'NOT_FOUND', response.locals.requestId));
 };

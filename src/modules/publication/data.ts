@@ -14,21 +14,23 @@ export type PublicationOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE' | 'RELEVANCE';
 /**
  * The same text search configuration as the search_vector trigger (see the
  * first migration): unaccent, then the English stemmer, so French and English
- * words match with or without accents.
+ * words match with or without accents. immutable_unaccent (see the
+ * immutable_unaccent migration) lets the planner compute the tsquery once per
+ * statement, as a constant, instead of once per row.
  */
-function tsQuery(search: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('english', unaccent(${search}))`;
+export function tsQuery(search: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('english', immutable_unaccent(${search}))`;
 }
 
 const byTitle = [
-  { sql: Prisma.sql`p.title_key`, direction: 'asc' as const },
-  { sql: Prisma.sql`p.id`, direction: 'asc' as const },
+  { sql: Prisma.sql`p.title_key`, direction: 'asc' as const, type: 'text' as const },
+  { sql: Prisma.sql`p.id`, direction: 'asc' as const, type: 'int' as const },
 ];
 
 // Papers without a year go last in both year orders.
 export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>, Ordering> = {
-  YEAR_DESC: { name: 'YEAR_DESC', keys: [{ sql: Prisma.sql`coalesce(p.year, -1)`, direction: 'desc' }, ...byTitle] },
-  YEAR_ASC: { name: 'YEAR_ASC', keys: [{ sql: Prisma.sql`coalesce(p.year, 2147483647)`, direction: 'asc' }, ...byTitle] },
+  YEAR_DESC: { name: 'YEAR_DESC', keys: [{ sql: Prisma.sql`coalesce(p.year, -1)`, direction: 'desc', type: 'int' }, ...byTitle] },
+  YEAR_ASC: { name: 'YEAR_ASC', keys: [{ sql: Prisma.sql`coalesce(p.year, 2147483647)`, direction: 'asc', type: 'int' }, ...byTitle] },
   TITLE: { name: 'TITLE', keys: byTitle },
 };
 
@@ -36,7 +38,7 @@ export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>
 function relevanceOrdering(search: string): Ordering {
   return {
     name: 'RELEVANCE',
-    keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, ${tsQuery(search)}) * 1000000)::int`, direction: 'desc' }, ...byTitle],
+    keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, ${tsQuery(search)}) * 1000000)::int`, direction: 'desc', type: 'int' }, ...byTitle],
   };
 }
 

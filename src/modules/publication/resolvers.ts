@@ -4,6 +4,7 @@ import { badUserInput } from '../shared/errors.js';
 import { requireId } from '../shared/lookup.js';
 import { idOfType, toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
+import { readSearch } from '../shared/search.js';
 import { topicBySlug } from '../topic/data.js';
 import { listPublications, publicationOrdering, type PublicationFilter } from './data.js';
 
@@ -11,8 +12,9 @@ export const publicationResolvers: Resolvers = {
   Query: {
     publication: (_parent, { id }, { loaders }) => loaders.publication.byId.load(idOfType(id, 'Publication')),
     publications: async (_parent, args, { prisma }) => {
-      const { search, topic, author, yearFrom, yearTo } = args.filter ?? {};
-      const order = args.orderBy ?? (search?.trim() ? 'RELEVANCE' : 'YEAR_DESC');
+      const { topic, author, yearFrom, yearTo } = args.filter ?? {};
+      const search = readSearch(args.filter?.search, 'filter.search');
+      const order = args.orderBy ?? (search ? 'RELEVANCE' : 'YEAR_DESC');
       const ordering = publicationOrdering(order, search);
       const page = readPageArgs(args, ordering);
       if (yearFrom != null && yearTo != null && yearFrom > yearTo) {

@@ -18,16 +18,16 @@ export const researcherOrderings: Record<ResearcherOrder, Ordering> = {
   NAME: {
     name: 'NAME',
     keys: [
-      { sql: Prisma.sql`r.name_key`, direction: 'asc' },
-      { sql: Prisma.sql`r.id`, direction: 'asc' },
+      { sql: Prisma.sql`r.name_key`, direction: 'asc', type: 'text' },
+      { sql: Prisma.sql`r.id`, direction: 'asc', type: 'int' },
     ],
   },
   PUBLICATION_COUNT: {
     name: 'PUBLICATION_COUNT',
     keys: [
-      { sql: publicationCount, direction: 'desc' },
-      { sql: Prisma.sql`r.name_key`, direction: 'asc' },
-      { sql: Prisma.sql`r.id`, direction: 'asc' },
+      { sql: publicationCount, direction: 'desc', type: 'int' },
+      { sql: Prisma.sql`r.name_key`, direction: 'asc', type: 'text' },
+      { sql: Prisma.sql`r.id`, direction: 'asc', type: 'int' },
     ],
   },
 };

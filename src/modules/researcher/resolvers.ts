@@ -5,6 +5,7 @@ import { listSize } from '../shared/arguments.js';
 import { requireId } from '../shared/lookup.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
+import { readSearch } from '../shared/search.js';
 import { topicBySlug } from '../topic/data.js';
 import { findResearcherBySlug, listResearchers, researcherOrderings, type ResearcherFilter } from './data.js';
 
@@ -14,8 +15,8 @@ export const researcherResolvers: Resolvers = {
     researchers: async (_parent, args, { prisma }) => {
       const order = args.orderBy ?? 'NAME';
       const page = readPageArgs(args, researcherOrderings[order]);
-      const { search, topic, role, isMember } = args.filter ?? {};
-      const filter: ResearcherFilter = { search, isMember };
+      const { topic, role, isMember } = args.filter ?? {};
+      const filter: ResearcherFilter = { search: readSearch(args.filter?.search, 'filter.search'), isMember };
       if (topic != null) filter.topicId = await requireId(prisma, topicBySlug, topic, 'filter.topic');
       if (role != null) filter.roleId = await requireId(prisma, roleByKey, role, 'filter.role');
       return listResearchers(prisma, filter, order, page);

@@ -32,6 +32,17 @@ export interface PageRequest {
 export interface SortKey {
   sql: Prisma.Sql;
   direction: 'asc' | 'desc';
+  /** The SQL type of the column (`integer` or `text`): a cursor value of another type is refused before it reaches the database. */
+  type: 'int' | 'text';
+}
+
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+
+/** True when `value` fits the column: a 32-bit integer, or text PostgreSQL accepts (no NUL). */
+function fitsKey(value: unknown, key: SortKey): value is SortValue {
+  if (key.type === 'int') return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX;
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 export interface Ordering {
@@ -65,9 +76,7 @@ function decodeCursor(cursor: string, ordering: Ordering, argumentName: 'after' 
       argumentName,
     );
   }
-  const valid =
-    values.length === ordering.keys.length + 1 &&
-    values.slice(1).every((value) => typeof value === 'string' || typeof value === 'number');
+  const valid = values.length === ordering.keys.length + 1 && ordering.keys.every((key, index) => fitsKey(values[index + 1], key));
   if (!valid) {
     throw badUserInput(
       `Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}. Use a cursor from edges.cursor or pageInfo of the same field.`,
