@@ -216,7 +216,7 @@ function renderProfile(random: Random, member: Member): { text: string; profile:
   }
   return {
     text: `${lines.join('\n')}\n`,
-    profile: { language, name, position, organization: member.organization, roles, topics, publications },
+    profile: { language, name, position, organization: member.organization, roles, topics, publications, warnings: [] },
   };
 }
 
