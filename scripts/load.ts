@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.js';
-import { spawnApp } from '../test/support/process.js';
-import { createTestDatabase, openTestDatabase } from '../test/support/database.js';
 import { seedProfilesDir } from '../src/db/paths.js';
 import { importProfileFiles } from '../seed/run.js';
 import { buildManifest } from './documents-manifest.js';
+import { spawnApp } from './support/appProcess.js';
+import { createScratchDatabase, openScratchDatabase } from './support/scratchDatabase.js';
 
 /**
  * `npm run load`: a bounded load check, on loopback only. It makes a database
@@ -62,15 +62,15 @@ function run(url: string, seconds: number): Promise<autocannon.Result> {
   });
 }
 
-const testDatabase = await createTestDatabase();
+const scratchDatabase = await createScratchDatabase();
 let exitCode = 1;
 try {
-  const database = await openTestDatabase(testDatabase);
+  const database = await openScratchDatabase(scratchDatabase);
   await importProfileFiles(database.prisma, [seedProfilesDir]);
   await database.close();
 
   // Production settings, request logs included (they go to a pipe that is drained and dropped).
-  const app = spawnApp({ DATABASE_URL: testDatabase.url, NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '10' });
+  const app = spawnApp({ DATABASE_URL: scratchDatabase.url, NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '10' });
   const port = await app.port;
   for (const stream of [app.child.stdout!, app.child.stderr!]) {
     stream.removeAllListeners('data');
@@ -113,6 +113,6 @@ try {
   process.stdout.write(`\n${passed ? 'PASS' : 'FAIL'}: target is zero errors, zero non-2xx, memory within 20 % of warm-up.\n`);
   exitCode = passed ? 0 : 1;
 } finally {
-  await testDatabase.drop();
+  await scratchDatabase.drop();
 }
 process.exit(exitCode);

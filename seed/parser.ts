@@ -1,4 +1,6 @@
 import { cleanText } from '../src/modules/shared/text.js';
+import { findCodeLink } from './codeLink.js';
+import { readLineAfterTitle } from './titleOrName.js';
 
 /**
  * Parses a saved profile page (DESIGN section 2), French or English labels.
@@ -11,6 +13,11 @@ import { cleanText } from '../src/modules/shared/text.js';
  *   Sujets de recherche           then one topic per line, up to a blank line
  *   Publications                  then entries: a title line, co-author lines,
  *                                 usually one abstract line
+ *
+ * The page's structure tells the lines of an entry apart: after an abstract comes
+ * a title; after a title or a co-author comes an abstract, a co-author or, when the
+ * entry has no abstract, the next title (see titleOrName.ts for that choice, and the
+ * warnings it gives when it cannot be sure).
  */
 
 export interface ParsedPublication {
@@ -25,6 +32,13 @@ export interface ParsedPublication {
   codeUrl: string | null;
 }
 
+/** Something the parser read one way when it could have been read another: worth a look, not an error. */
+export interface ParseWarning {
+  /** 1-based line in the text given to the parser. */
+  line: number;
+  message: string;
+}
+
 export interface ParsedProfile {
   language: 'en' | 'fr';
   name: string;
@@ -33,6 +47,7 @@ export interface ParsedProfile {
   roles: string[];
   topics: string[];
   publications: ParsedPublication[];
+  warnings: ParseWarning[];
 }
 
 export class ProfileParseError extends Error {
@@ -57,9 +72,8 @@ const PUBLICATIONS_HEADER = /^Publications$/iu;
 /** The page's "read more" cut inside an abstract: `sheds … (voir plus)new light`. */
 const SEE_MORE = /…\s*\((?:voir plus|see more)\)/iu;
 const ALL_SEE_MORE = new RegExp(SEE_MORE.source, 'giu');
-const CODE_LINK = /\bcode\b[^.]{0,80}?\b(?:available|released|found)\b[^:]{0,20}?(?:at|on|here)?:?\s*(https?:\/\/\S+)/iu;
+const HAS_LETTER = /\p{L}/u;
 const ROLE_WORDS = /supervis|superviseur|directeur|directrice|director|advisor|conseill/iu;
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'y', 'bin', 'al', 'el', 'dos', 'das', 'ten', 'ter', 'zu']);
 
 interface Line {
   number: number;
@@ -68,15 +82,6 @@ interface Line {
 
 function words(text: string): string[] {
   return text.split(' ').filter((word) => word.length > 0);
-}
-
-/** A co-author line: two to six capitalised words (particles and initials allowed), no digits or colons. */
-export function looksLikeName(text: string): boolean {
-  const parts = words(text);
-  if (parts.length < 2 || parts.length > 6 || /[\d:;,!?()[\]{}]/u.test(text)) return false;
-  const capitalised = parts.filter((part) => /^\p{Lu}[\p{L}'’.-]*$/u.test(part));
-  const particles = parts.filter((part) => NAME_PARTICLES.has(part));
-  return capitalised.length >= 2 && capitalised.length + particles.length === parts.length;
 }
 
 /** An abstract line: cut by the page, or prose longer than any title. */
@@ -88,8 +93,7 @@ function looksLikeAbstract(text: string): boolean {
 /** Joins the page's cuts exactly (the cut may fall inside a word) and marks a final cut. */
 export function readAbstract(raw: string): { abstract: string; truncated: boolean; codeUrl: string | null } {
   const abstract = cleanText(raw.replace(ALL_SEE_MORE, ''));
-  const code = CODE_LINK.exec(abstract)?.[1]?.replace(/[.,;:)\]]+$/u, '') ?? null;
-  return { abstract, truncated: abstract.endsWith('…'), codeUrl: code };
+  return { abstract, truncated: abstract.endsWith('…'), codeUrl: findCodeLink(abstract) };
 }
 
 export function parseProfile(text: string, options: ParseOptions = {}): ParsedProfile {
@@ -120,6 +124,9 @@ export function parseProfile(text: string, options: ParseOptions = {}): ParsedPr
     throw new ProfileParseError(nameLine?.number ?? lastLine, 'the profile has no name: expected the person\'s name after the "Portrait" line');
   }
   const name = nameLine.text;
+  if (!HAS_LETTER.test(name)) {
+    throw new ProfileParseError(nameLine.number, `the profile's name ${JSON.stringify(name)} has no letter: expected the person's name after the "Portrait" line`);
+  }
   index += 1;
 
   // Position line and supervision roles, up to the topics or publications header.
@@ -159,25 +166,46 @@ export function parseProfile(text: string, options: ParseOptions = {}): ParsedPr
   index += 1;
 
   const publications: ParsedPublication[] = [];
+  const warnings: ParseWarning[] = [];
   let current: ParsedPublication | null = null;
   for (; index < lines.length; index += 1) {
     const { number, text: line } = lines[index]!;
     if (line === '') continue;
+    // An abstract closes its entry: the next line starts another one.
     const expectingTitle = current === null || current.abstract !== null;
     if (!expectingTitle && looksLikeAbstract(line)) {
       const { abstract, truncated, codeUrl } = readAbstract(line);
       current!.abstract = abstract;
       current!.abstractTruncated = truncated;
       current!.codeUrl = codeUrl;
-    } else if (!expectingTitle && looksLikeName(line)) {
-      current!.coauthors.push(line);
-    } else {
-      if (!/[\p{L}\p{N}]/u.test(line) || SEE_MORE.test(line) || (expectingTitle && words(line).length >= 40)) {
-        throw new ProfileParseError(number, `a publication has no title: ${JSON.stringify(line.slice(0, 60))} reads as an abstract or is not a title`);
-      }
-      current = { line: number, title: line, coauthors: [], abstract: null, abstractTruncated: false, codeUrl: null };
-      publications.push(current);
+      continue;
     }
+    if (!/[\p{L}\p{N}]/u.test(line)) {
+      throw new ProfileParseError(number, `${JSON.stringify(line.slice(0, 60))} has no letter or digit: it is neither a publication's title nor a co-author's name`);
+    }
+    if (!expectingTitle) {
+      const reading = readLineAfterTitle(line);
+      if (reading.kind === 'coauthor') {
+        current!.coauthors.push(line);
+        continue;
+      }
+      if (reading.kind === 'ambiguous') {
+        warnings.push({
+          line: number,
+          message: `${JSON.stringify(line)} read as the title of a new publication (the one above has no abstract), not as a co-author: ${reading.why}`,
+        });
+      }
+    }
+    if (SEE_MORE.test(line) || (expectingTitle && words(line).length >= 40)) {
+      throw new ProfileParseError(number, `a publication has no title: ${JSON.stringify(line.slice(0, 60))} reads as an abstract or is not a title`);
+    }
+    current = { line: number, title: line, coauthors: [], abstract: null, abstractTruncated: false, codeUrl: null };
+    publications.push(current);
   }
-  return { language, name, position, organization, roles, topics, publications };
+  return { language, name, position, organization, roles, topics, publications, warnings };
+}
+
+/** Whether a line after a title reads as a co-author's name (kept for callers of the earlier parser). */
+export function looksLikeName(text: string): boolean {
+  return readLineAfterTitle(text).kind === 'coauthor';
 }

@@ -49,6 +49,9 @@ const variables = {
   MAX_ALIASES: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
   MAX_DIRECTIVES: { schema: z.coerce.number().int().min(0).default(5), example: '5' },
   MAX_QUERY_COST: { schema: z.coerce.number().int().min(1).default(10_000), example: '10000' },
+  MAX_REPEATED_FIELDS: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
+  MAX_FRAGMENT_SPREADS: { schema: z.coerce.number().int().min(0).default(50), example: '50' },
+  READY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(2_000), example: '2000' },
   APQ_CACHE_BYTES: { schema: z.coerce.number().int().min(0).default(10_000_000), example: '10000000' },
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
@@ -80,18 +83,36 @@ export interface Config {
   /** A request not answered in this time gets 503 REQUEST_TIMEOUT; one not fully received is dropped. */
   requestTimeoutMs: number;
   maxBodyBytes: number;
-  limits: {
-    maxTokens: number;
-    maxDepth: number;
-    maxAliases: number;
-    maxDirectives: number;
-    maxCost: number;
-  };
+  limits: OperationLimits;
+  /** /readyz answers 503 when the database has not answered its probe in this time. */
+  readyTimeoutMs: number;
   /** Bound of the automatic persisted queries cache, in bytes; 0 turns APQ off. */
   apqCacheBytes: number;
   /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
   trustedDocuments: boolean;
   trustedDocumentsManifest: string;
+}
+
+/**
+ * Limits on what one document may ask, checked after parsing and before
+ * validation (see src/graphql/limits.ts). Each refusal is HTTP 400 with its
+ * own error code.
+ */
+export interface OperationLimits {
+  /** Tokens in the document, counted while it is parsed. */
+  maxTokens: number;
+  /** Deepest field nesting; introspection fields (`__schema`…) do not count. */
+  maxDepth: number;
+  /** Aliased fields, counted where fragments are spread. */
+  maxAliases: number;
+  /** Directives (`@include`, `@skip`, unknown ones…), counted where fragments are spread. */
+  maxDirectives: number;
+  /** Estimated items: each field costs 1, times the page size (`first`/`last`) of every list above it. */
+  maxCost: number;
+  /** Fields written again under a response name already asked in the same selection set (`{ name name }`). */
+  maxRepeatedFields: number;
+  /** Fragment spreads once every fragment is expanded (a fragment spread twice in one spread twice counts 2 + 4). */
+  maxFragmentSpreads: number;
 }
 
 export class ConfigError extends Error {
@@ -147,7 +168,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: env.MAX_ALIASES,
       maxDirectives: env.MAX_DIRECTIVES,
       maxCost: env.MAX_QUERY_COST,
+      maxRepeatedFields: env.MAX_REPEATED_FIELDS,
+      maxFragmentSpreads: env.MAX_FRAGMENT_SPREADS,
     },
+    readyTimeoutMs: env.READY_TIMEOUT_MS,
     apqCacheBytes: env.APQ_CACHE_BYTES,
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,

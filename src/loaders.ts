@@ -7,13 +7,14 @@ import { createTopicLoaders } from './modules/topic/loaders.js';
 /**
  * Every DataLoader of the API, made fresh for each request (see context.ts):
  * a list of N items with their relations costs a fixed number of statements.
+ * Each module's loaders sit under its name (`loaders.publication.authors`).
  */
 export function createLoaders(prisma: PrismaClient) {
   return {
-    ...createResearcherLoaders(prisma),
-    ...createPublicationLoaders(prisma),
-    ...createTopicLoaders(prisma),
-    ...createRoleLoaders(prisma),
+    researcher: createResearcherLoaders(prisma),
+    publication: createPublicationLoaders(prisma),
+    topic: createTopicLoaders(prisma),
+    role: createRoleLoaders(prisma),
   };
 }
 

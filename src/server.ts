@@ -5,17 +5,19 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
+import type { DocumentNode } from 'graphql';
 import express from 'express';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
 import { createFormatError } from './graphql/errors.js';
-import { operationLimitsPlugin } from './graphql/limits.js';
+import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
+import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
-import { requestId } from './http/requestId.js';
+import { requestId, requestIdInErrors } from './http/requestId.js';
 import type { Logger } from './logger.js';
 import { resolvers, typeDefs } from './schema.js';
 
@@ -61,6 +63,7 @@ export type ServerConfig = Pick<
   | 'trustedDocuments'
   | 'trustedDocumentsManifest'
   | 'shutdownGraceMs'
+  | 'readyTimeoutMs'
 >;
 
 /** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
@@ -78,12 +81,17 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     introspection: config.introspection,
     // main() owns SIGTERM/SIGINT: it drains HTTP, then closes the database.
     stopOnTerminationSignals: false,
+    // No "Did you mean …" hints that spell out the schema when introspection is off.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     // Stacks belong in the logs, not in responses, in every environment.
     includeStacktraceInErrorResponses: false,
     // A huge document is refused while it is parsed, before validation can cost anything.
     parseOptions: { maxTokens: config.limits.maxTokens },
     // Batched requests (a JSON array) multiply every other limit: off (Apollo's default, stated).
     allowBatchedHttpRequests: false,
+    validationRules: [KnownOperationTypes],
+    // Apollo's default cache of validated documents, minus the stand-ins of refused ones.
+    documentStore: limitAwareDocumentStore(new InMemoryLRUCache<DocumentNode>()),
     persistedQueries: config.apqCacheBytes > 0 ? { cache: new InMemoryLRUCache({ maxSize: config.apqCacheBytes }) } : false,
     formatError: createFormatError(config),
     logger: {
@@ -97,8 +105,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       requestLoggingPlugin(logger),
-      ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
+      // Limits first: a hostile document is refused before anything else looks at it.
       operationLimitsPlugin(config.limits),
+      ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
     ],
   });
 
@@ -111,7 +120,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
 
   /** Readiness: the database answers too; load balancers stop routing here while it does not. */
   app.get('/readyz', async (_request, response) => {
-    const ready = await database.isReady();
+    const ready = await database.isReady(config.readyTimeoutMs);
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
 
@@ -122,12 +131,13 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       await apollo.start();
       app.use(
         '/graphql',
+        requestIdInErrors,
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction }),
         express.json({ limit: config.maxBodyBytes }),
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
-            context: async ({ res }) => createContext(database.prisma, String(res.locals.requestId)),
+            context: ({ res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId))),
           }),
         ),
       );

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/gql.js';
+import type { PublicationFilter, PublicationOrder, ResearcherFilter, ResearcherSlugsQuery, TypedDocumentString } from './generated/graphql.js';
+import { request } from './operations/request.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 let seeded: SeededApi;
@@ -23,13 +26,19 @@ beforeAll(async () => {
 
 afterAll(() => seeded.close());
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function data(query: string, variables?: Record<string, unknown>): Promise<Data> {
-  const response = await seeded.api.graphql<Data>(query, variables);
+/** The data of a typed operation, which must answer 200 without errors. */
+async function data<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables?: Variables): Promise<Result> {
+  const response = await request(seeded.api, document, variables);
   expect(response.status).toBe(200);
   expect(response.body.errors).toBeUndefined();
   return response.body.data!;
+}
+
+/** A value the test has just checked is there (a null here fails the test, not a later property access). */
+function present<T>(value: T | null | undefined): T {
+  expect(value).not.toBeNull();
+  expect(value).not.toBeUndefined();
+  return value!;
 }
 
 async function userError(query: string, variables?: Record<string, unknown>) {
@@ -41,14 +50,42 @@ async function userError(query: string, variables?: Record<string, unknown>) {
   return error!.message;
 }
 
+const slugs = (nodes: { slug: string }[]) => nodes.map((node) => node.slug);
+const titlesOf = (nodes: { title: string }[]) => nodes.map((node) => node.title);
+
+const ResearcherProfile = graphql(`query ResearcherProfile($slug: String!) {
+  researcher(slug: $slug) {
+    id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt
+    roles { key name nameFr } topics { slug name nameFr }
+  }
+}`);
+
+const ResearcherSlugs = graphql(`query ResearcherSlugs($first: Int, $after: String, $last: Int, $before: String, $orderBy: ResearcherOrder) {
+  researchers(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
+    totalCount
+    edges { cursor node { slug publicationCount } }
+    nodes { slug publicationCount }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`);
+
+const ResearcherNames = graphql(`query ResearcherNames($filter: ResearcherFilter) {
+  researchers(filter: $filter) { totalCount nodes { name } }
+}`);
+
+const Coauthors = graphql(`query Coauthors($slug: String!, $first: Int) {
+  researcher(slug: $slug) { coauthors(first: $first) { sharedPublications researcher { name } } }
+}`);
+
+const ResearcherPublications = graphql(`query ResearcherPublications($slug: String!, $after: String) {
+  researcher(slug: $slug) {
+    publications(first: 2, after: $after, orderBy: TITLE) { totalCount nodes { title } pageInfo { hasNextPage endCursor } }
+  }
+}`);
+
 describe('researchers', () => {
   it('researcher(slug) gives every field of a member', async () => {
-    const { researcher } = await data(`{
-      researcher(slug: "aristide-baratin") {
-        id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt
-        roles { key name nameFr } topics { slug name nameFr }
-      }
-    }`);
+    const researcher = present((await data(ResearcherProfile, { slug: 'aristide-baratin' })).researcher);
     expect(researcher).toMatchObject({
       slug: 'aristide-baratin',
       name: 'Aristide Baratin',
@@ -67,81 +104,99 @@ describe('researchers', () => {
   });
 
   it('researcher(slug) is null for an unknown slug', async () => {
-    expect(await data('{ researcher(slug: "nobody") { name } }')).toEqual({ researcher: null });
+    expect(await data(ResearcherProfile, { slug: 'nobody' })).toEqual({ researcher: null });
   });
 
   it('pages forward and backward with stable cursors, 20 by default', async () => {
-    const all = (await data('{ researchers(first: 100) { totalCount nodes { slug } } }')).researchers;
+    const all = (await data(ResearcherSlugs, { first: 100 })).researchers;
     expect(all.totalCount).toBe(15);
-    const slugs = all.nodes.map((n: Data) => n.slug);
-    expect(slugs[0]).toBe('aristide-baratin');
-    expect((await data('{ researchers { nodes { slug } } }')).researchers.nodes).toHaveLength(15);
+    const everyone = slugs(all.nodes);
+    expect(everyone[0]).toBe('aristide-baratin');
+    expect((await data(ResearcherSlugs, {})).researchers.nodes).toHaveLength(15);
 
-    const first = (await data('{ researchers(first: 4) { edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }')).researchers;
-    expect(first.edges.map((e: Data) => e.node.slug)).toEqual(slugs.slice(0, 4));
-    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: first.edges[3].cursor });
-    const second = (await data('query ($after: String) { researchers(first: 4, after: $after) { nodes { slug } pageInfo { hasNextPage hasPreviousPage startCursor } } }', { after: first.pageInfo.endCursor })).researchers;
-    expect(second.nodes.map((n: Data) => n.slug)).toEqual(slugs.slice(4, 8));
+    const first = (await data(ResearcherSlugs, { first: 4 })).researchers;
+    expect(first.edges.map((edge) => edge.node.slug)).toEqual(everyone.slice(0, 4));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: first.edges[3]!.cursor });
+    const second = (await data(ResearcherSlugs, { first: 4, after: first.pageInfo.endCursor })).researchers;
+    expect(slugs(second.nodes)).toEqual(everyone.slice(4, 8));
     expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
 
-    const back = (await data('query ($before: String) { researchers(last: 3, before: $before) { nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }', { before: second.pageInfo.startCursor })).researchers;
-    expect(back.nodes.map((n: Data) => n.slug)).toEqual(slugs.slice(1, 4));
-    expect(back.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
-    const tail = (await data('{ researchers(last: 2) { nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }')).researchers;
-    expect(tail.nodes.map((n: Data) => n.slug)).toEqual(slugs.slice(-2));
-    expect(tail.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+    const back = (await data(ResearcherSlugs, { last: 3, before: second.pageInfo.startCursor })).researchers;
+    expect(slugs(back.nodes)).toEqual(everyone.slice(1, 4));
+    expect(back.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const tail = (await data(ResearcherSlugs, { last: 2 })).researchers;
+    expect(slugs(tail.nodes)).toEqual(everyone.slice(-2));
+    expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
   it('orders by publication count with ties broken stably across pages', async () => {
-    const all = (await data('{ researchers(first: 100, orderBy: PUBLICATION_COUNT) { nodes { slug publicationCount } } }')).researchers.nodes;
-    expect(all.slice(0, 3).map((n: Data) => [n.slug, n.publicationCount])).toEqual([['aristide-baratin', 12], ['noor-haddad-lefebvre', 4], ['keller-jordan', 2]]);
+    const all = (await data(ResearcherSlugs, { first: 100, orderBy: 'PUBLICATION_COUNT' })).researchers.nodes;
+    expect(all.slice(0, 3).map((n) => [n.slug, n.publicationCount])).toEqual([['aristide-baratin', 12], ['noor-haddad-lefebvre', 4], ['keller-jordan', 2]]);
     // Walk the whole list two at a time: the same order, nothing missed or repeated though most counts tie at 1.
     const walked: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Data = (await data('query ($after: String) { researchers(first: 2, after: $after, orderBy: PUBLICATION_COUNT) { nodes { slug } pageInfo { hasNextPage endCursor } } }', { after })).researchers;
-      walked.push(...page.nodes.map((n: Data) => n.slug));
+      const page: ResearcherSlugsQuery['researchers'] = (await data(ResearcherSlugs, { first: 2, after, orderBy: 'PUBLICATION_COUNT' })).researchers;
+      walked.push(...slugs(page.nodes));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    expect(walked).toEqual(all.map((n: Data) => n.slug));
+    expect(walked).toEqual(slugs(all));
   });
 
   it('filters by name or alias ignoring case and accents, topic, role and membership', async () => {
-    const names = async (filter: string) => (await data(`{ researchers(filter: ${filter}) { totalCount nodes { name } } }`)).researchers.nodes.map((n: Data) => n.name);
-    expect(await names('{ search: "elise" }')).toEqual(['Élise Côté']);
-    expect(await names('{ search: "CÔTE" }')).toEqual(['Élise Côté']);
-    expect(await names('{ search: "jordan" }')).toEqual(['Keller Jordan']);
-    expect(await names('{ topic: "optimization" }')).toEqual(['Noor Haddad-Lefebvre']);
-    expect(await names('{ role: "principal-supervisor" }')).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
-    expect(await names('{ isMember: true }')).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
-    expect((await names('{ isMember: false }')).length).toBe(13);
-    expect(await names('{ topic: "deep-learning", role: "co-supervisor" }')).toEqual(['Noor Haddad-Lefebvre']);
+    const names = async (filter: ResearcherFilter) => (await data(ResearcherNames, { filter })).researchers.nodes.map((n) => n.name);
+    expect(await names({ search: 'elise' })).toEqual(['Élise Côté']);
+    expect(await names({ search: 'CÔTE' })).toEqual(['Élise Côté']);
+    expect(await names({ search: 'jordan' })).toEqual(['Keller Jordan']);
+    expect(await names({ topic: 'optimization' })).toEqual(['Noor Haddad-Lefebvre']);
+    expect(await names({ role: 'principal-supervisor' })).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
+    expect(await names({ isMember: true })).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
+    expect((await names({ isMember: false })).length).toBe(13);
+    expect(await names({ topic: 'deep-learning', role: 'co-supervisor' })).toEqual(['Noor Haddad-Lefebvre']);
   });
-
   it('lists co-authors most shared first, with the count', async () => {
-    const { researcher } = await data('{ researcher(slug: "aristide-baratin") { coauthors(first: 2) { sharedPublications researcher { name } } } }');
-    expect(researcher.coauthors).toEqual([
-      { sharedPublications: 2, researcher: { name: 'Nicolas Roux' } },
-      { sharedPublications: 1, researcher: { name: 'Dianbo Liu' } },
-    ]);
+    expect(await data(Coauthors, { slug: 'aristide-baratin', first: 2 })).toEqual({
+      researcher: {
+        coauthors: [
+          { sharedPublications: 2, researcher: { name: 'Nicolas Roux' } },
+          { sharedPublications: 1, researcher: { name: 'Dianbo Liu' } },
+        ],
+      },
+    });
   });
 
   it('nests publication pages with their own cursors and order', async () => {
-    const { researcher } = await data('{ researcher(slug: "noor-haddad-lefebvre") { publications(first: 2, orderBy: TITLE) { totalCount nodes { title } pageInfo { hasNextPage endCursor } } } }');
-    expect(researcher.publications).toMatchObject({ totalCount: 4, nodes: [{ title: 'A Note on Step-Size Warmup' }, { title: 'Curvature-Aware Replay for Continual Reinforcement Learning' }], pageInfo: { hasNextPage: true } });
-    const next = await data('query ($after: String) { researcher(slug: "noor-haddad-lefebvre") { publications(first: 2, after: $after, orderBy: TITLE) { nodes { title } pageInfo { hasNextPage } } } }', { after: researcher.publications.pageInfo.endCursor });
-    expect(next.researcher.publications).toEqual({ nodes: [{ title: 'Sparse Rewards' }, { title: 'Torque-Aware Momentum' }], pageInfo: { hasNextPage: false } });
+    const { publications } = present((await data(ResearcherPublications, { slug: 'noor-haddad-lefebvre' })).researcher);
+    expect(publications).toMatchObject({ totalCount: 4, nodes: [{ title: 'A Note on Step-Size Warmup' }, { title: 'Curvature-Aware Replay for Continual Reinforcement Learning' }], pageInfo: { hasNextPage: true } });
+    const next = await data(ResearcherPublications, { slug: 'noor-haddad-lefebvre', after: publications.pageInfo.endCursor });
+    expect(next.researcher?.publications).toMatchObject({ nodes: [{ title: 'Sparse Rewards' }, { title: 'Torque-Aware Momentum' }], pageInfo: { hasNextPage: false } });
   });
 });
 
+const PublicationIds = graphql(`query PublicationIds($filter: PublicationFilter) {
+  publications(filter: $filter) { nodes { id } }
+}`);
+
+const PublicationDetail = graphql(`query PublicationDetail($id: ID!) {
+  publication(id: $id) {
+    id title abstract abstractTruncated codeUrl year venue doi arxivId url createdAt updatedAt
+    authors { name isMember } topics { slug }
+  }
+}`);
+
+const PublicationList = graphql(`query PublicationList($first: Int, $last: Int, $before: String, $filter: PublicationFilter, $orderBy: PublicationOrder) {
+  publications(first: $first, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    nodes { title year codeUrl abstractTruncated authors { name } }
+    pageInfo { startCursor hasPreviousPage }
+  }
+}`);
+
 describe('publications', () => {
   it('publication(id) gives every field, authors in order and topics', async () => {
-    const { publications } = await data('{ publications(filter: { search: "torque" }) { nodes { id } } }');
-    const { publication } = await data(`query ($id: ID!) { publication(id: $id) {
-      id title abstract abstractTruncated codeUrl year venue doi arxivId url createdAt updatedAt
-      authors { name isMember } topics { slug }
-    } }`, { id: publications.nodes[0].id });
+    const [found] = (await data(PublicationIds, { filter: { search: 'torque' } })).publications.nodes;
+    const publication = present((await data(PublicationDetail, { id: present(found).id })).publication);
     expect(publication).toMatchObject({
       title: 'Torque-Aware Momentum',
       abstractTruncated: false,
@@ -162,18 +217,18 @@ describe('publications', () => {
   });
 
   it('finds code links and cut abstracts', async () => {
-    const nodes = (await data('{ publications(first: 100, orderBy: TITLE) { nodes { title codeUrl abstractTruncated } } }')).publications.nodes;
-    expect(nodes.filter((n: Data) => n.codeUrl).map((n: Data) => n.codeUrl)).toEqual([
+    const nodes = (await data(PublicationList, { first: 100, orderBy: 'TITLE' })).publications.nodes;
+    expect(nodes.filter((n) => n.codeUrl).map((n) => n.codeUrl)).toEqual([
       'https://github.com/example-lab/curvature-replay',
       'https://github.com/chandar-lab/Lookbehind-SAM',
       'https://github.com/chandar-lab/CMOptimizer',
       'https://github.com/rarefin/CoBalT',
     ]);
-    expect(nodes.filter((n: Data) => n.abstractTruncated).map((n: Data) => n.title)).toEqual(['A Note on Step-Size Warmup', 'On the Spectral Bias of Neural Networks']);
+    expect(titlesOf(nodes.filter((n) => n.abstractTruncated))).toEqual(['A Note on Step-Size Warmup', 'On the Spectral Bias of Neural Networks']);
   });
 
   it('searches title and abstract, title first, in English with stemming', async () => {
-    const titles = async (search: string) => (await data('query ($s: String) { publications(filter: { search: $s }) { nodes { title } } }', { s: search })).publications.nodes.map((n: Data) => n.title);
+    const titles = async (search: string) => titlesOf((await data(PublicationList, { filter: { search } })).publications.nodes);
     // "momentum" is in one title and in another paper's abstract: the title match ranks first.
     expect(await titles('momentum')).toEqual(['Torque-Aware Momentum', 'Promoting Exploration in Memory-Augmented Adam using Critical Momenta']);
     expect(await titles('pruning neurons')).toEqual(["Maxwell's Demon at Work: Efficient Pruning by Leveraging Saturation of Neurons"]);
@@ -183,51 +238,64 @@ describe('publications', () => {
 
   it('searches French text with or without accents', async () => {
     for (const search of ['modèles génératifs', 'modeles generatifs', 'réseaux de neurones']) {
-      const found = (await data('query ($s: String) { publications(filter: { search: $s }) { nodes { title authors { name } } } }', { s: search })).publications.nodes;
-      expect(found).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', authors: [{ name: 'Élise Côté' }] }]);
+      const found = (await data(PublicationList, { filter: { search } })).publications.nodes;
+      expect(found.map(({ title, authors }) => ({ title, authors }))).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', authors: [{ name: 'Élise Côté' }] }]);
     }
   });
 
   it('filters by topic, author and years, and orders by year, title or relevance', async () => {
-    const titles = async (args: string) => (await data(`{ publications(first: 100, ${args}) { totalCount nodes { title year } } }`)).publications;
-    expect((await titles('filter: { topic: "optimization" }')).totalCount).toBe(4);
-    expect((await titles('filter: { author: "keller-jordan" }')).nodes.map((n: Data) => n.title)).toEqual([
+    const list = async (filter: PublicationFilter, orderBy?: PublicationOrder) => (await data(PublicationList, { first: 100, filter, orderBy })).publications;
+    expect((await list({ topic: 'optimization' })).totalCount).toBe(4);
+    expect(titlesOf((await list({ author: 'keller-jordan' })).nodes)).toEqual([
       'How Learning Rates Shape Neural Network Focus: Insights from Example Ranking',
       'Sparse Rewards',
     ]);
-    expect((await titles('filter: { yearFrom: 2020, yearTo: 2025 }')).nodes).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', year: 2024 }]);
-    const newest = (await titles('orderBy: YEAR_DESC')).nodes;
-    expect(newest[0].year).toBe(2024); // papers without a year come after
-    const oldest = (await titles('orderBy: YEAR_ASC')).nodes;
-    expect(oldest.at(-1).title).toBe('Unsupervised Concept Discovery Mitigates Spurious Correlations'); // no year: last, by title
-    expect(oldest[0].year).toBe(2024);
-    const byTitle = (await titles('orderBy: TITLE')).nodes.map((n: Data) => n.title);
-    expect(byTitle[0]).toBe('A Note on Step-Size Warmup');
-    expect((await titles('filter: { search: "momentum" }, orderBy: TITLE')).nodes.map((n: Data) => n.title)).toEqual([
+    expect((await list({ yearFrom: 2020, yearTo: 2025 })).nodes.map(({ title, year }) => ({ title, year }))).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', year: 2024 }]);
+    const newest = (await list({}, 'YEAR_DESC')).nodes;
+    expect(newest[0]?.year).toBe(2024); // papers without a year come after
+    const oldest = (await list({}, 'YEAR_ASC')).nodes;
+    expect(oldest.at(-1)?.title).toBe('Unsupervised Concept Discovery Mitigates Spurious Correlations'); // no year: last, by title
+    expect(oldest[0]?.year).toBe(2024);
+    expect(titlesOf((await list({}, 'TITLE')).nodes)[0]).toBe('A Note on Step-Size Warmup');
+    expect(titlesOf((await list({ search: 'momentum' }, 'TITLE')).nodes)).toEqual([
       'Promoting Exploration in Memory-Augmented Adam using Critical Momenta',
       'Torque-Aware Momentum',
     ]);
   });
 
   it('pages backward through search results', async () => {
-    const all = (await data('{ publications(first: 100, filter: { search: "neural networks" }) { nodes { title } } }')).publications.nodes;
+    const filter = { search: 'neural networks' };
+    const all = titlesOf((await data(PublicationList, { first: 100, filter })).publications.nodes);
     expect(all.length).toBeGreaterThan(3);
-    const last = (await data('{ publications(last: 2, filter: { search: "neural networks" }) { nodes { title } pageInfo { startCursor hasPreviousPage } } }')).publications;
-    expect(last.nodes).toEqual(all.slice(-2));
-    const before = (await data('query ($b: String) { publications(last: 2, before: $b, filter: { search: "neural networks" }) { nodes { title } } }', { b: last.pageInfo.startCursor })).publications;
-    expect(before.nodes).toEqual(all.slice(-4, -2));
+    const last = (await data(PublicationList, { last: 2, filter })).publications;
+    expect(titlesOf(last.nodes)).toEqual(all.slice(-2));
+    const before = (await data(PublicationList, { last: 2, before: last.pageInfo.startCursor, filter })).publications;
+    expect(titlesOf(before.nodes)).toEqual(all.slice(-4, -2));
   });
 });
 
+const Vocabularies = graphql(`query Vocabularies {
+  topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }
+  topic(slug: "optimization") { name researchers { nodes { slug } } }
+  missing: topic(slug: "nope") { name }
+  roles { key name nameFr researchers { totalCount nodes { name } } }
+  role(key: "co-supervisor") { nameFr }
+}`);
+
+const NodeIds = graphql(`query NodeIds {
+  researcher(slug: "keller-jordan") { id }
+  topics { id }
+  roles { id }
+  publications(first: 1, orderBy: TITLE) { nodes { id } }
+}`);
+
+const NodeById = graphql(`query NodeById($id: ID!) {
+  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }
+}`);
+
 describe('topics, roles and nodes', () => {
   it('lists topics and roles with French names and their researchers and publications', async () => {
-    const result = await data(`{
-      topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }
-      topic(slug: "optimization") { name researchers { nodes { slug } } }
-      missing: topic(slug: "nope") { name }
-      roles { key name nameFr researchers { totalCount nodes { name } } }
-      role(key: "co-supervisor") { nameFr }
-    }`);
+    const result = await data(Vocabularies);
     expect(result.topics).toEqual([
       { slug: 'deep-learning', name: 'Deep Learning', nameFr: 'Apprentissage profond', researchers: { totalCount: 2, nodes: [{ name: 'Aristide Baratin' }, { name: 'Noor Haddad-Lefebvre' }] }, publications: { totalCount: 15 } },
       { slug: 'optimization', name: 'Optimization', nameFr: 'Optimisation', researchers: { totalCount: 1, nodes: [{ name: 'Noor Haddad-Lefebvre' }] }, publications: { totalCount: 4 } },
@@ -243,12 +311,13 @@ describe('topics, roles and nodes', () => {
   });
 
   it('node(id) fetches each type by its global id', async () => {
-    const ids = await data('{ researcher(slug: "keller-jordan") { id } topics { id } roles { id } publications(first: 1, orderBy: TITLE) { nodes { id } } }');
-    const node = async (id: string) => (await data('query ($id: ID!) { node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } } }', { id })).node;
-    expect(await node(ids.researcher.id)).toEqual({ __typename: 'Researcher', id: ids.researcher.id, name: 'Keller Jordan' });
-    expect(await node(ids.topics[0].id)).toMatchObject({ __typename: 'Topic', slug: 'deep-learning' });
-    expect(await node(ids.roles[0].id)).toMatchObject({ __typename: 'Role', key: 'co-supervisor' });
-    expect(await node(ids.publications.nodes[0].id)).toMatchObject({ __typename: 'Publication', title: 'A Note on Step-Size Warmup' });
+    const ids = await data(NodeIds);
+    const node = async (id: string) => (await data(NodeById, { id })).node;
+    const researcherId = present(ids.researcher).id;
+    expect(await node(researcherId)).toEqual({ __typename: 'Researcher', id: researcherId, name: 'Keller Jordan' });
+    expect(await node(present(ids.topics[0]).id)).toMatchObject({ __typename: 'Topic', slug: 'deep-learning' });
+    expect(await node(present(ids.roles[0]).id)).toMatchObject({ __typename: 'Role', key: 'co-supervisor' });
+    expect(await node(present(ids.publications.nodes[0]).id)).toMatchObject({ __typename: 'Publication', title: 'A Note on Step-Size Warmup' });
     // A well-formed id of a row that does not exist is null.
     expect(await node(Buffer.from('Researcher:999999').toString('base64url'))).toBeNull();
   });
@@ -275,9 +344,9 @@ describe('bad arguments', () => {
   });
 
   it('refuses a cursor of another ordering, and an id of another type', async () => {
-    const { researchers } = await data('{ researchers(first: 1) { pageInfo { endCursor } } }');
+    const { researchers } = await data(ResearcherSlugs, { first: 1 });
     expect(await userError('query ($a: String) { researchers(after: $a, orderBy: PUBLICATION_COUNT) { totalCount } }', { a: researchers.pageInfo.endCursor })).toContain('is a cursor of another ordering (NAME)');
-    const { researcher } = await data('{ researcher(slug: "keller-jordan") { id } }');
+    const researcher = present((await data(NodeIds)).researcher);
     expect(await userError('query ($id: ID!) { publication(id: $id) { title } }', { id: researcher.id })).toContain('is the id of a Researcher, not of a Publication');
   });
 });

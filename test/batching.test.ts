@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './generated/gql.js';
+import type { TypedDocumentString } from './generated/graphql.js';
+import { request } from './operations/request.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 let seeded: SeededApi;
@@ -17,18 +20,18 @@ beforeAll(async () => {
 
 afterAll(() => seeded.close());
 
-async function countStatements(query: string, variables: Record<string, unknown>) {
+async function countStatements<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: Variables) {
   statements = 0;
-  const response = await seeded.api.graphql(query, variables);
+  const response = await request(seeded.api, document, variables);
   expect(response.body.errors).toBeUndefined();
-  return { statements, data: response.body.data };
+  return { statements, data: response.body.data! };
 }
 
-const publicationsQuery = `query ($n: Int) {
+const publicationsQuery = graphql(`query BatchedPublications($n: Int) {
   publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }
-}`;
+}`);
 
-const researchersQuery = `query ($n: Int) {
+const researchersQuery = graphql(`query BatchedResearchers($n: Int) {
   researchers(first: $n) {
     nodes {
       name
@@ -37,14 +40,14 @@ const researchersQuery = `query ($n: Int) {
       coauthors(first: 3) { sharedPublications researcher { name } }
     }
   }
-}`;
+}`);
 
 describe('DataLoader batching', () => {
   it('publications with authors, their topics and the papers\' topics: 4 statements for 5 or 50 items', async () => {
     const small = await countStatements(publicationsQuery, { n: 5 });
     const large = await countStatements(publicationsQuery, { n: 50 });
-    expect((small.data as { publications: { nodes: unknown[] } }).publications.nodes).toHaveLength(5);
-    expect((large.data as { publications: { nodes: unknown[] } }).publications.nodes).toHaveLength(15);
+    expect(small.data.publications.nodes).toHaveLength(5);
+    expect(large.data.publications.nodes).toHaveLength(15);
     // page, authors, authors' topics, papers' topics
     expect(small.statements).toBe(4);
     expect(large.statements).toBe(4);
@@ -53,7 +56,7 @@ describe('DataLoader batching', () => {
   it('researchers with roles, nested publication pages and counts, co-authors: 6 statements for 5 or 50 items', async () => {
     const small = await countStatements(researchersQuery, { n: 5 });
     const large = await countStatements(researchersQuery, { n: 50 });
-    expect((large.data as { researchers: { nodes: unknown[] } }).researchers.nodes).toHaveLength(14);
+    expect(large.data.researchers.nodes).toHaveLength(14);
     // page, roles, publication pages (window function), their totalCount (GROUP BY), their authors, co-authors
     expect(small.statements).toBe(6);
     expect(large.statements).toBe(6);

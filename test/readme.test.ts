@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readmeExamples, withoutRequestIds } from './support/readmeExamples.js';
+import { readmeExamples, withoutRequestIds } from '../scripts/support/readmeExamples.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 let seeded: SeededApi;

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
@@ -13,13 +14,43 @@ export interface Database {
   embedded: boolean;
   /** Migrations applied while opening. */
   appliedMigrations: string[];
-  /** True when the database answers a trivial query. */
-  isReady(): Promise<boolean>;
+  /**
+   * True when the database answers a trivial query within `timeoutMs`
+   * (default 2 s), false otherwise, however the database fails (even frozen).
+   */
+  isReady(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'> &
   Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs'>>;
+
+/**
+ * Connects and runs `SELECT 1` on a connection of its own, outside the pool
+ * (a probe must neither wait for a busy pool nor leave a pool connection
+ * stuck on a frozen database). Past `timeoutMs` the socket is destroyed: a
+ * frozen server would never answer a polite goodbye either.
+ */
+async function probeDatabase(connectionString: string, timeoutMs: number): Promise<boolean> {
+  const socket = new net.Socket();
+  const client = new pg.Client({ connectionString, stream: () => socket });
+  client.on('error', () => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = (async () => {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  })().catch(() => false);
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+    socket.destroy();
+  }
+}
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4);
@@ -36,6 +67,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // An idle client's error (the server restarted) must not crash the process.
     pool.on('error', () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    let readiness: Promise<boolean> | undefined;
     // Prisma loads its query compiler on the first query: do it now, not on a
     // user's request (it blocks the event loop for a moment).
     await prisma.$queryRaw`SELECT 1`;
@@ -44,13 +76,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       pool,
       embedded: embedded !== undefined,
       appliedMigrations,
-      async isReady() {
-        try {
-          await pool.query('SELECT 1');
-          return true;
-        } catch {
-          return false;
-        }
+      isReady(timeoutMs = 2_000) {
+        // Probes that arrive while one runs share its answer: piled-up probes
+        // of a frozen database open one connection, not one each.
+        readiness ??= probeDatabase(connectionString, timeoutMs).finally(() => {
+          readiness = undefined;
+        });
+        return readiness;
       },
       async close() {
         await prisma.$disconnect();

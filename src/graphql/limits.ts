@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, DocumentStore } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
   GraphQLError,
   getNamedType,
@@ -7,131 +8,283 @@ import {
   isListType,
   isObjectType,
   Kind,
+  valueFromASTUntyped,
+  visit,
+  type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
+import type { OperationLimits } from '../config.js';
 import type { GraphQLContext } from '../context.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination.js';
+import { findNulCharacter } from './nulCharacters.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination/cursors.js';
 
 /**
- * Limits on what one operation may ask, checked after validation and before
- * execution, against the operation as it will run (fragments expanded,
- * variables known). Each refusal is HTTP 400 with its own error code.
+ * Limits on what a document may ask, checked on the parsed document before
+ * validation (and before the trusted-documents check), with NUL characters
+ * in strings, so that a hostile document costs no more than reading it once. Each fragment is measured
+ * once per operation and its measure reused at every spread: the time is
+ * linear in the size of the document, however often fragments are spread.
  */
-export interface OperationLimits {
-  /** Deepest field nesting; introspection fields (`__schema`…) do not count. */
-  maxDepth: number;
-  /** Aliased fields in the operation. */
-  maxAliases: number;
-  /** Directives (`@include`, `@skip`…) in the operation. */
-  maxDirectives: number;
-  /** Estimated rows: each field costs 1, times the page size (`first`/`last`) of every list above it. */
-  maxCost: number;
-}
 
 /** The size assumed for a list field without a page size argument (authors, topics, roles). */
 export const ASSUMED_LIST_SIZE = 10;
 
 export interface OperationMeasure {
+  /** Deepest field nesting below the selection set. */
   depth: number;
   aliases: number;
+  /** Fields asked again under a response name already used in their selection set. */
+  repeatedFields: number;
   directives: number;
+  /** Estimated items (see OperationLimits.maxCost). */
   cost: number;
+  /** Fragment spreads, each fragment expanded where it is spread. */
+  fragmentSpreads: number;
 }
 
-/** Measures an operation, expanding fragment spreads (each spread counts where it is used). */
+const none = (): OperationMeasure => ({ depth: 0, aliases: 0, repeatedFields: 0, directives: 0, cost: 0, fragmentSpreads: 0 });
+
+/** Adds `part` (a selection set measured on its own) into `total`, at the same depth. */
+function addInto(total: OperationMeasure, part: OperationMeasure): void {
+  total.depth = Math.max(total.depth, part.depth);
+  total.aliases += part.aliases;
+  total.repeatedFields += part.repeatedFields;
+  total.directives += part.directives;
+  total.cost += part.cost;
+  total.fragmentSpreads += part.fragmentSpreads;
+}
+
+/** Variables the operation will run with: the request's values over the operation's defaults. */
+function variableValues(operation: OperationDefinitionNode, given: Record<string, unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (given[name] !== undefined) values.set(name, given[name]);
+    else if (definition.defaultValue) values.set(name, valueFromASTUntyped(definition.defaultValue));
+  }
+  return values;
+}
+
+/**
+ * Items a list field may return. A page size given as a literal or a
+ * variable (its value, else its default) counts as given; a variable with
+ * neither counts as the maximum; no argument counts as the field's default.
+ */
+function listSize(selection: FieldNode, field: GraphQLField<unknown, unknown>, variables: Map<string, unknown>): number {
+  const argument = selection.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
+  const declared = field.args.find((arg) => arg.name === (argument?.name.value ?? 'first'));
+  const fieldDefault = typeof declared?.defaultValue === 'number' ? declared.defaultValue : DEFAULT_PAGE_SIZE;
+  if (!declared) return isListType(getNullableType(field.type)) && !['nodes', 'edges'].includes(field.name) ? ASSUMED_LIST_SIZE : 1;
+  let value: unknown;
+  if (!argument) value = null;
+  else if (argument.value.kind === Kind.VARIABLE) value = variables.has(argument.value.name.value) ? variables.get(argument.value.name.value) : MAX_PAGE_SIZE;
+  else value = valueFromASTUntyped(argument.value);
+  if (value === null) return fieldDefault;
+  // Sizes outside 0–100 are refused by the field itself, with a clearer message.
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 1), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+}
+
+/**
+ * Measures one operation. `fragments` are the document's fragment
+ * definitions; each is walked at most once (a spread of a fragment being
+ * walked, a cycle that validation refuses next, counts as nothing).
+ */
 export function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  givenVariables: Record<string, unknown> = {},
 ): OperationMeasure {
-  const measure: OperationMeasure = { depth: 0, aliases: 0, directives: operation.directives?.length ?? 0, cost: 0 };
+  const variables = variableValues(operation, givenVariables);
+  const measured = new Map<string, OperationMeasure>();
+  const inProgress = new Set<string>();
 
-  const argumentValue = (node: ValueNode | undefined): unknown => {
-    if (!node) return undefined;
-    if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-    if (node.kind === Kind.INT) return Number(node.value);
-    return undefined;
+  const fragmentMeasure = (name: string): OperationMeasure => {
+    const known = measured.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || inProgress.has(name)) return none();
+    inProgress.add(name);
+    const measure = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
+    inProgress.delete(name);
+    measure.directives += fragment.directives?.length ?? 0;
+    measured.set(name, measure);
+    return measure;
   };
 
-  /** Returns the cost of the selection set; `path` holds the fragments being expanded (validation forbids cycles, this guards anyway). */
-  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, depth: number, path: Set<string>): number => {
-    let cost = 0;
+  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined): OperationMeasure => {
+    const total = none();
+    const responseNames = new Set<string>();
     for (const selection of selectionSet.selections) {
-      measure.directives += selection.directives?.length ?? 0;
+      total.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (!fragment || path.has(name)) continue;
-        measure.directives += fragment.directives?.length ?? 0;
-        const type = schema.getType(fragment.typeCondition.name.value) ?? parentType;
-        cost += walk(fragment.selectionSet, type, depth, new Set(path).add(name));
+        total.fragmentSpreads += 1;
+        addInto(total, fragmentMeasure(selection.name.value));
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        cost += walk(selection.selectionSet, type ?? parentType, depth, path);
+        addInto(total, walk(selection.selectionSet, type ?? parentType));
         continue;
       }
       const name = selection.name.value;
-      if (selection.alias) measure.aliases += 1;
-      if (name.startsWith('__')) continue; // __typename, and introspection (off in production)
-      measure.depth = Math.max(measure.depth, depth + 1);
+      if (selection.alias) total.aliases += 1;
+      const responseName = selection.alias?.value ?? name;
+      if (responseNames.has(responseName)) total.repeatedFields += 1;
+      responseNames.add(responseName);
+      // Introspection (off in production) is left to Apollo; __typename costs one item.
+      if (name === '__schema' || name === '__type') continue;
       const field = parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields()[name] : undefined;
-      let size = 1;
-      if (field) {
-        const pageArgument = selection.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
-        const declared = field.args.find((arg) => arg.name === 'first');
-        const given = argumentValue(pageArgument?.value);
-        // Sizes past the maximum are refused by the field itself, with a clearer message.
-        if (typeof given === 'number') size = Math.min(Math.max(given, 1), MAX_PAGE_SIZE);
-        else if (declared) size = typeof declared.defaultValue === 'number' ? declared.defaultValue : DEFAULT_PAGE_SIZE;
-        else if (isListType(getNullableType(field.type)) && !['nodes', 'edges'].includes(name)) size = ASSUMED_LIST_SIZE;
-      }
-      const childCost = selection.selectionSet ? walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, depth + 1, path) : 0;
-      cost += 1 + size * childCost;
+      const size = field ? listSize(selection, field, variables) : 1;
+      const child = selection.selectionSet ? walk(selection.selectionSet, field ? getNamedType(field.type) : undefined) : none();
+      total.depth = Math.max(total.depth, child.depth + (name.startsWith('__') ? 0 : 1));
+      total.aliases += child.aliases;
+      total.repeatedFields += child.repeatedFields;
+      total.directives += child.directives;
+      total.cost += 1 + size * child.cost;
+      total.fragmentSpreads += child.fragmentSpreads;
     }
-    return cost;
+    return total;
   };
 
-  measure.cost = walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, 0, new Set());
+  const measure = walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  measure.directives += operation.directives?.length ?? 0;
+  for (const definition of operation.variableDefinitions ?? []) measure.directives += definition.directives?.length ?? 0;
   return measure;
 }
 
-function refuse(code: string, message: string): GraphQLError {
+/** Every directive written in the document, used or not: unknown ones would each be a validation error. */
+export function countDirectives(document: DocumentNode): number {
+  let count = 0;
+  visit(document, {
+    Directive() {
+      count += 1;
+      return false;
+    },
+  });
+  return count;
+}
+
+/** The largest measure over the document's operations, each with its fragments expanded. */
+export function measureDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): OperationMeasure {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const largest = none();
+  largest.directives = countDirectives(document);
+  for (const operation of operations) {
+    const measure = measureOperation(schema, operation, fragments, variables);
+    largest.depth = Math.max(largest.depth, measure.depth);
+    largest.aliases = Math.max(largest.aliases, measure.aliases);
+    largest.repeatedFields = Math.max(largest.repeatedFields, measure.repeatedFields);
+    largest.directives = Math.max(largest.directives, measure.directives);
+    largest.cost = Math.max(largest.cost, measure.cost);
+    largest.fragmentSpreads = Math.max(largest.fragmentSpreads, measure.fragmentSpreads);
+  }
+  return largest;
+}
+
+function refusal(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** Numbers past 2^53 (a fragment fan-out) print as a power of ten rather than a wall of digits. */
+const shown = (value: number) => (value < Number.MAX_SAFE_INTEGER ? String(value) : value.toExponential(1));
+
+/** The first limit the document breaks, as the error to answer, or undefined. */
+export function checkLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  limits: OperationLimits,
+): GraphQLError | undefined {
+  const measure = measureDocument(schema, document, variables ?? {});
+  if (measure.fragmentSpreads > limits.maxFragmentSpreads) {
+    return refusal(
+      'TOO_MANY_FRAGMENT_SPREADS',
+      `The query spreads fragments ${shown(measure.fragmentSpreads)} times once expanded; at most ${limits.maxFragmentSpreads} are allowed.`,
+    );
+  }
+  if (measure.depth > limits.maxDepth) {
+    return refusal('QUERY_TOO_DEEP', `The query nests fields ${measure.depth} deep; at most ${limits.maxDepth} are allowed.`);
+  }
+  if (measure.aliases > limits.maxAliases) {
+    return refusal('TOO_MANY_ALIASES', `The query has ${shown(measure.aliases)} aliases; at most ${limits.maxAliases} are allowed.`);
+  }
+  if (measure.repeatedFields > limits.maxRepeatedFields) {
+    return refusal(
+      'TOO_MANY_REPEATED_FIELDS',
+      `The query asks ${shown(measure.repeatedFields)} fields again under a name already asked beside them; at most ${limits.maxRepeatedFields} are allowed.`,
+    );
+  }
+  if (measure.directives > limits.maxDirectives) {
+    return refusal('TOO_MANY_DIRECTIVES', `The query has ${shown(measure.directives)} directives; at most ${limits.maxDirectives} are allowed.`);
+  }
+  if (measure.cost > limits.maxCost) {
+    return refusal(
+      'QUERY_TOO_COMPLEX',
+      `The query could return about ${shown(measure.cost)} items (each field times the page sizes above it); at most ${limits.maxCost} are allowed. Ask for smaller pages (first/last) or fewer nested lists.`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Apollo Server has no hook between parsing and validation that may refuse
+ * a request: an error thrown in validationDidStart becomes a 500. So a
+ * refused document is swapped, in validationDidStart, for an empty stand-in
+ * that validates at once, and its refusal is thrown in didResolveOperation,
+ * which Apollo answers cleanly (400 with our code). Stand-ins are never
+ * stored in the document cache (see limitAwareDocumentStore).
+ */
+const refusals = new WeakMap<DocumentNode, GraphQLError>();
+
+function standInFor(error: GraphQLError): DocumentNode {
+  const standIn: DocumentNode = { kind: Kind.DOCUMENT, definitions: [] };
+  refusals.set(standIn, error);
+  return standIn;
+}
+
+/**
+ * Apollo's cache of parsed and validated documents, minus stand-ins. A cached
+ * document skips parsing and validation, so its limits are checked again in
+ * didResolveOperation (cost depends on each request's variables).
+ */
+export function limitAwareDocumentStore(cache: KeyValueCache<DocumentNode>): DocumentStore {
+  return {
+    get: (key) => cache.get(key),
+    set: async (key, document, options) => {
+      if (!refusals.has(document)) await cache.set(key, document, options);
+    },
+    delete: (key) => cache.delete(key),
+  };
 }
 
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
+      let checked = false;
       return {
-        async didResolveOperation({ schema, operation, document, request }) {
-          if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const measure = measureOperation(schema, operation, fragments, request.variables ?? {});
-          if (measure.depth > limits.maxDepth) {
-            throw refuse('QUERY_TOO_DEEP', `The query nests fields ${measure.depth} deep; at most ${limits.maxDepth} are allowed.`);
-          }
-          if (measure.aliases > limits.maxAliases) {
-            throw refuse('TOO_MANY_ALIASES', `The query has ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
-          }
-          if (measure.directives > limits.maxDirectives) {
-            throw refuse('TOO_MANY_DIRECTIVES', `The query has ${measure.directives} directives; at most ${limits.maxDirectives} are allowed.`);
-          }
-          if (measure.cost > limits.maxCost) {
-            throw refuse(
-              'QUERY_TOO_COMPLEX',
-              `The query could return about ${measure.cost} items (each field times the page sizes above it); at most ${limits.maxCost} are allowed. Ask for smaller pages (first/last) or fewer nested lists.`,
-            );
-          }
+        async validationDidStart(requestContext) {
+          checked = true;
+          const { schema, document, request } = requestContext;
+          const error = findNulCharacter(document, request.variables) ?? checkLimits(schema, document, request.variables, limits);
+          if (error) (requestContext as { document: DocumentNode }).document = standInFor(error);
+        },
+        async didResolveOperation({ schema, document, request }) {
+          const error =
+            refusals.get(document) ??
+            (checked ? undefined : (findNulCharacter(document, request.variables) ?? checkLimits(schema, document, request.variables, limits)));
+          if (error) throw error;
         },
       };
     },

@@ -13,7 +13,7 @@ function errorBody(message: string, code: string, requestId: unknown) {
 export function httpErrorHandler(logger: Logger, maxBodyBytes: number): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, _request, response, next) => {
     if (response.headersSent) return next(error);
-    const requestId = response.locals.requestId;
+    const requestId: unknown = response.locals.requestId;
     if (error.type === 'entity.too.large') {
       response.status(413).json(errorBody(`The request body is larger than ${maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE', requestId));
     } else if (error.type === 'entity.parse.failed') {
@@ -51,5 +51,5 @@ export function withDeadline(timeoutMs: number, handler: RequestHandler): Reques
 }
 
 export const notFound: RequestHandler = (_request, response) => {
-  response.status(404).json({ error: 'Not found. The GraphQL endpoint is /graphql.' });
+  response.status(404).json(errorBody('Not found. The GraphQL endpoint is /graphql.', 'NOT_FOUND', response.locals.requestId));
 };

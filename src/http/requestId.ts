@@ -9,3 +9,27 @@ export const requestId: RequestHandler = (request, response, next) => {
   response.setHeader('x-request-id', id);
   next();
 };
+
+/**
+ * Apollo Server answers some refusals itself, before any plugin sees the
+ * request (CSRF prevention, batched requests, 405 for other methods): their
+ * error bodies get the request id here, as every other error does.
+ */
+export const requestIdInErrors: RequestHandler = (_request, response, next) => {
+  const send = response.send.bind(response);
+  response.send = (body?: unknown) => {
+    if (response.statusCode >= 400 && typeof body === 'string' && body.startsWith('{')) {
+      try {
+        const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
+        if (Array.isArray(parsed.errors)) {
+          for (const error of parsed.errors) error.extensions = { ...error.extensions, requestId: response.locals.requestId };
+          return send(`${JSON.stringify(parsed)}\n`);
+        }
+      } catch {
+        // Not JSON after all: sent as it is.
+      }
+    }
+    return send(body);
+  };
+  next();
+};

@@ -12,6 +12,13 @@ export interface TcpProxy {
   route(url: string): string;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  /**
+   * A network partition that resets nothing: connections stay open and new
+   * ones are accepted, but no byte passes either way until thaw(), which
+   * delivers what was held, in order.
+   */
+  freeze(): void;
+  thaw(): void;
   close(): Promise<void>;
 }
 
@@ -19,6 +26,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<net.Socket>();
   let port = 0;
   let server: net.Server | undefined;
+  let frozen = false;
+  const held: (() => void)[] = [];
+  const pass = (send: () => void) => (frozen ? held.push(send) : send());
 
   const listen = () =>
     new Promise<void>((resolve) => {
@@ -32,16 +42,23 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
             upstream.destroy();
           });
         }
-        client.pipe(upstream);
+        client.on('data', (chunk: Buffer) =>
+          pass(() => {
+            if (!upstream.destroyed) upstream.write(chunk);
+          }),
+        );
+        client.on('end', () => pass(() => upstream.end()));
         const forward = (chunk: Buffer) => {
           if (!client.destroyed) client.write(chunk);
         };
-        upstream.on('data', (chunk: Buffer) => {
-          // Same delay for every chunk: timers keep their order, so the stream stays intact.
-          if (proxy.latencyMs > 0) setTimeout(forward, proxy.latencyMs, chunk);
-          else forward(chunk);
-        });
-        upstream.on('end', () => setTimeout(() => client.end(), proxy.latencyMs));
+        upstream.on('data', (chunk: Buffer) =>
+          pass(() => {
+            // Same delay for every chunk: timers keep their order, so the stream stays intact.
+            if (proxy.latencyMs > 0) setTimeout(forward, proxy.latencyMs, chunk);
+            else forward(chunk);
+          }),
+        );
+        upstream.on('end', () => pass(() => setTimeout(() => client.end(), proxy.latencyMs)));
       });
       server.listen(port, '127.0.0.1', () => {
         port = (server!.address() as net.AddressInfo).port;
@@ -70,6 +87,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     cut: stop,
     restore: listen,
+    freeze() {
+      frozen = true;
+    },
+    thaw() {
+      frozen = false;
+      for (const send of held.splice(0)) send();
+    },
     close: stop,
   };
   await listen();

@@ -1,34 +1,36 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { columnsOf } from '../shared/columns.js';
 import { badUserInput } from '../shared/errors.js';
-import type { Ordering, PageRequest } from '../shared/pagination.js';
-import { pageOf, type Relation } from '../shared/relations.js';
-import type { PublicationConnectionModel, PublicationModel } from './mappers.js';
+import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
+import { relation } from '../shared/pagination/nested.js';
+import { pageOf } from '../shared/pagination/topLevel.js';
+import type { PublicationConnectionModel } from './mappers.js';
 
-/** Publication columns under their Prisma field names, so raw rows are PublicationModel. */
-export const publicationColumns = Prisma.sql`p.id, p.title_key AS "titleKey", p.title, p.abstract,
-  p.abstract_truncated AS "abstractTruncated", p.code_url AS "codeUrl", p.year, p.venue, p.doi,
-  p.arxiv_id AS "arxivId", p.url, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+/** A publication row as `p`: raw rows are PublicationModel. */
+export const publicationColumns = columnsOf('Publication', 'p');
 
 export type PublicationOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE' | 'RELEVANCE';
 
 /**
  * The same text search configuration as the search_vector trigger (see the
  * first migration): unaccent, then the English stemmer, so French and English
- * words match with or without accents.
+ * words match with or without accents. immutable_unaccent (see the
+ * immutable_unaccent migration) lets the planner compute the tsquery once per
+ * statement, as a constant, instead of once per row.
  */
-function tsQuery(search: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('english', unaccent(${search}))`;
+export function tsQuery(search: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('english', immutable_unaccent(${search}))`;
 }
 
 const byTitle = [
-  { sql: Prisma.sql`p.title_key`, direction: 'asc' as const },
-  { sql: Prisma.sql`p.id`, direction: 'asc' as const },
+  { sql: Prisma.sql`p.title_key`, direction: 'asc' as const, type: 'text' as const },
+  { sql: Prisma.sql`p.id`, direction: 'asc' as const, type: 'int' as const },
 ];
 
 // Papers without a year go last in both year orders.
 export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>, Ordering> = {
-  YEAR_DESC: { name: 'YEAR_DESC', keys: [{ sql: Prisma.sql`coalesce(p.year, -1)`, direction: 'desc' }, ...byTitle] },
-  YEAR_ASC: { name: 'YEAR_ASC', keys: [{ sql: Prisma.sql`coalesce(p.year, 2147483647)`, direction: 'asc' }, ...byTitle] },
+  YEAR_DESC: { name: 'YEAR_DESC', keys: [{ sql: Prisma.sql`coalesce(p.year, -1)`, direction: 'desc', type: 'int' }, ...byTitle] },
+  YEAR_ASC: { name: 'YEAR_ASC', keys: [{ sql: Prisma.sql`coalesce(p.year, 2147483647)`, direction: 'asc', type: 'int' }, ...byTitle] },
   TITLE: { name: 'TITLE', keys: byTitle },
 };
 
@@ -36,7 +38,7 @@ export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>
 function relevanceOrdering(search: string): Ordering {
   return {
     name: 'RELEVANCE',
-    keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, ${tsQuery(search)}) * 1000000)::int`, direction: 'desc' }, ...byTitle],
+    keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, ${tsQuery(search)}) * 1000000)::int`, direction: 'desc', type: 'int' }, ...byTitle],
   };
 }
 
@@ -75,19 +77,13 @@ export function listPublications(
   ordering: Ordering,
   page: PageRequest,
 ): Promise<PublicationConnectionModel> {
-  return pageOf<PublicationModel>(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
+  return pageOf(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
 }
 
-/** Publications of each author (parent: researcher id). */
-export const publicationsByAuthor: Relation = {
-  columns: publicationColumns,
-  from: Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`,
-  parentColumn: Prisma.sql`a.researcher_id`,
-};
+/** Authors of each publication (parent: publication id), listed by position. */
+export const authorsOfPublication = relation(columnsOf('Researcher', 'r'),
+  Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`, Prisma.sql`a.publication_id`);
 
-/** Publications tagged with each topic (parent: topic id). */
-export const publicationsByTopic: Relation = {
-  columns: publicationColumns,
-  from: Prisma.sql`publication p JOIN publication_topic pt ON pt.publication_id = p.id`,
-  parentColumn: Prisma.sql`pt.topic_id`,
-};
+/** Topics of each publication (parent: publication id). */
+export const topicsOfPublication = relation(columnsOf('Topic', 't'),
+  Prisma.sql`topic t JOIN publication_topic pt ON pt.topic_id = t.id`, Prisma.sql`pt.publication_id`);

@@ -1,14 +1,14 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import type { Ordering, PageRequest } from '../shared/pagination.js';
-import { badUserInput } from '../shared/errors.js';
+import { columnsOf, selectList } from '../shared/columns.js';
+import type { KeyField } from '../shared/lookup.js';
+import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
+import { relation } from '../shared/pagination/nested.js';
+import { pageOf } from '../shared/pagination/topLevel.js';
 import { escapeLike, foldCase } from '../shared/text.js';
-import { pageOf, type Relation } from '../shared/relations.js';
 import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
 
-/** Researcher columns under their Prisma field names, so raw rows are ResearcherModel. */
-export const researcherColumns = Prisma.sql`r.id, r.slug, r.name, r.name_key AS "nameKey", r.aliases,
-  r.search_key AS "searchKey", r.position_id AS "positionId", r.organization, r.is_member AS "isMember",
-  r.orcid, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+/** A researcher row as `r`: raw rows are ResearcherModel. */
+export const researcherColumns = columnsOf('Researcher', 'r');
 
 const publicationCount = Prisma.sql`(SELECT count(*)::int FROM authorship a WHERE a.researcher_id = r.id)`;
 
@@ -18,16 +18,16 @@ export const researcherOrderings: Record<ResearcherOrder, Ordering> = {
   NAME: {
     name: 'NAME',
     keys: [
-      { sql: Prisma.sql`r.name_key`, direction: 'asc' },
-      { sql: Prisma.sql`r.id`, direction: 'asc' },
+      { sql: Prisma.sql`r.name_key`, direction: 'asc', type: 'text' },
+      { sql: Prisma.sql`r.id`, direction: 'asc', type: 'int' },
     ],
   },
   PUBLICATION_COUNT: {
     name: 'PUBLICATION_COUNT',
     keys: [
-      { sql: publicationCount, direction: 'desc' },
-      { sql: Prisma.sql`r.name_key`, direction: 'asc' },
-      { sql: Prisma.sql`r.id`, direction: 'asc' },
+      { sql: publicationCount, direction: 'desc', type: 'int' },
+      { sql: Prisma.sql`r.name_key`, direction: 'asc', type: 'text' },
+      { sql: Prisma.sql`r.id`, direction: 'asc', type: 'int' },
     ],
   },
 };
@@ -66,29 +66,20 @@ export function listResearchers(
   page: PageRequest,
 ): Promise<ResearcherConnectionModel> {
   const source = { columns: researcherColumns, from: Prisma.sql`researcher r`, where: filterSql(filter) };
-  return pageOf<ResearcherModel>(prisma, source, researcherOrderings[order], page);
+  return pageOf(prisma, source, researcherOrderings[order], page);
 }
 
-/** Researchers whose profile lists each topic (parent: topic id). */
-export const researchersByTopic: Relation = {
-  columns: researcherColumns,
-  from: Prisma.sql`researcher r JOIN researcher_topic rt ON rt.researcher_id = r.id`,
-  parentColumn: Prisma.sql`rt.topic_id`,
-};
+/** Publications of each researcher (parent: researcher id). */
+export const publicationsOfResearcher = relation(columnsOf('Publication', 'p'),
+  Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`, Prisma.sql`a.researcher_id`);
 
-/** Researchers with each role (parent: role id). */
-export const researchersByRole: Relation = {
-  columns: researcherColumns,
-  from: Prisma.sql`researcher r JOIN researcher_role rr ON rr.researcher_id = r.id`,
-  parentColumn: Prisma.sql`rr.role_id`,
-};
+/** Supervision roles of each researcher (parent: researcher id). */
+export const rolesOfResearcher = relation(columnsOf('Role', 'o'),
+  Prisma.sql`role o JOIN researcher_role rr ON rr.role_id = o.id`, Prisma.sql`rr.researcher_id`);
 
-/** Authors of each publication (parent: publication id), listed by position. */
-export const authorsOfPublication: Relation = {
-  columns: researcherColumns,
-  from: Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`,
-  parentColumn: Prisma.sql`a.publication_id`,
-};
+/** Topics of each researcher's profile (parent: researcher id). */
+export const topicsOfResearcher = relation(columnsOf('Topic', 't'),
+  Prisma.sql`topic t JOIN researcher_topic rt ON rt.topic_id = t.id`, Prisma.sql`rt.researcher_id`);
 
 export interface CoauthorRow extends ResearcherModel {
   parent_id: number;
@@ -103,7 +94,7 @@ export interface CoauthorRow extends ResearcherModel {
 export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number): Promise<CoauthorRow[]> {
   return prisma.$queryRaw<CoauthorRow[]>`
     SELECT * FROM (
-      SELECT ${researcherColumns}, mine.researcher_id AS parent_id, count(*)::int AS shared,
+      SELECT ${selectList(prisma, researcherColumns)}, mine.researcher_id AS parent_id, count(*)::int AS shared,
              row_number() OVER (PARTITION BY mine.researcher_id ORDER BY count(*) DESC, r.name_key, r.id) AS rank
       FROM authorship mine
       JOIN authorship theirs ON theirs.publication_id = mine.publication_id AND theirs.researcher_id <> mine.researcher_id
@@ -115,9 +106,5 @@ export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number
     ORDER BY ranked.parent_id, ranked.rank`;
 }
 
-/** The id of the researcher with this slug, or a BAD_USER_INPUT error naming the argument. */
-export async function requireResearcherId(prisma: PrismaClient, slug: string, argumentName: string): Promise<number> {
-  const researcher = await prisma.researcher.findUnique({ where: { slug }, select: { id: true } });
-  if (!researcher) throw badUserInput(`Unknown researcher "${slug}" in ${argumentName}: pass a Researcher.slug.`, argumentName);
-  return researcher.id;
-}
+/** How filter arguments name a researcher. */
+export const researcherBySlug: KeyField<'Researcher'> = { model: 'Researcher', field: 'slug', listKnown: false };

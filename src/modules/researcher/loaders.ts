@@ -1,31 +1,30 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { publicationOrderings } from '../publication/data.js';
+import type { NestedPage } from '../publication/nestedPage.js';
 import { groupByKey, loaderById, loaderPerArguments } from '../shared/batch.js';
-import type { PageRequest } from '../shared/pagination.js';
-import { connectionLoader, countLoader, listLoader } from '../shared/relations.js';
-import { authorsOfPublication, coauthorsOf, researcherOrderings, researchersByRole, researchersByTopic } from './data.js';
-import type { ResearcherModel } from './mappers.js';
+import { connectionLoader, countLoader, listLoader } from '../shared/pagination/nested.js';
+import { coauthorsOf, publicationsOfResearcher, rolesOfResearcher, topicsOfResearcher } from './data.js';
+import type { CoauthorModel } from './mappers.js';
 
+/** The loaders of Researcher and its fields: `loaders.researcher.byId`, `loaders.researcher.publications(page)`… */
 export function createResearcherLoaders(prisma: PrismaClient) {
-  const countByTopic = countLoader(prisma, researchersByTopic);
-  const countByRole = countLoader(prisma, researchersByRole);
+  const publicationCount = countLoader(prisma, publicationsOfResearcher);
   return {
-    researcherById: loaderById((ids) => prisma.researcher.findMany({ where: { id: { in: ids } } })),
+    byId: loaderById((ids) => prisma.researcher.findMany({ where: { id: { in: ids } } })),
     positionById: loaderById((ids) => prisma.position.findMany({ where: { id: { in: ids } } })),
-    authorsByPublication: listLoader<ResearcherModel>(prisma, authorsOfPublication, Prisma.sql`a.publication_id, a.position`),
-    publicationCountByResearcher: countLoader(prisma, { from: Prisma.sql`authorship a`, parentColumn: Prisma.sql`a.researcher_id` }),
+    roles: listLoader(prisma, rolesOfResearcher, Prisma.sql`rr.researcher_id, o.name, o.id`),
+    topics: listLoader(prisma, topicsOfResearcher, Prisma.sql`rt.researcher_id, t.name, t.id`),
+    publicationCount,
+    publications: loaderPerArguments(({ order, page }: NestedPage) =>
+      connectionLoader(prisma, publicationsOfResearcher, publicationOrderings[order], page, publicationCount),
+    ),
     coauthors: loaderPerArguments(
       (limit: number) =>
-        new DataLoader<number, { researcher: ResearcherModel; sharedPublications: number }[]>(async (ids) => {
+        new DataLoader<number, CoauthorModel[]>(async (ids) => {
           const rows = await coauthorsOf(prisma, ids, limit);
           return groupByKey(ids, rows, (row) => row.parent_id, ({ shared, ...researcher }) => ({ researcher, sharedPublications: shared }));
         }),
-    ),
-    researchersByTopic: loaderPerArguments((page: PageRequest) =>
-      connectionLoader<ResearcherModel>(prisma, researchersByTopic, researcherOrderings.NAME, page, countByTopic),
-    ),
-    researchersByRole: loaderPerArguments((page: PageRequest) =>
-      connectionLoader<ResearcherModel>(prisma, researchersByRole, researcherOrderings.NAME, page, countByRole),
     ),
   };
 }

@@ -1,5 +1,5 @@
 import type { Researcher } from '../../generated/prisma/client.js';
-import type { Connection, Edge } from '../shared/pagination.js';
+import type { Connection, Edge } from '../shared/pagination/connection.js';
 
 /** What Researcher fields resolve from: the database row. */
 export type ResearcherModel = Researcher;

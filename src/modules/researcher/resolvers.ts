@@ -1,10 +1,12 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { nestedPage } from '../publication/loaders.js';
-import { requireRoleId } from '../role/data.js';
+import { nestedPage } from '../publication/nestedPage.js';
+import { roleByKey } from '../role/data.js';
 import { listSize } from '../shared/arguments.js';
+import { requireId } from '../shared/lookup.js';
 import { toGlobalId } from '../shared/nodeId.js';
-import { readPageArgs } from '../shared/pagination.js';
-import { requireTopicId } from '../topic/data.js';
+import { readPageArgs } from '../shared/pagination/cursors.js';
+import { readSearch } from '../shared/search.js';
+import { topicBySlug } from '../topic/data.js';
 import { findResearcherBySlug, listResearchers, researcherOrderings, type ResearcherFilter } from './data.js';
 
 export const researcherResolvers: Resolvers = {
@@ -13,23 +15,23 @@ export const researcherResolvers: Resolvers = {
     researchers: async (_parent, args, { prisma }) => {
       const order = args.orderBy ?? 'NAME';
       const page = readPageArgs(args, researcherOrderings[order]);
-      const { search, topic, role, isMember } = args.filter ?? {};
-      const filter: ResearcherFilter = { search, isMember };
-      if (topic != null) filter.topicId = await requireTopicId(prisma, topic, 'filter.topic');
-      if (role != null) filter.roleId = await requireRoleId(prisma, role, 'filter.role');
+      const { topic, role, isMember } = args.filter ?? {};
+      const filter: ResearcherFilter = { search: readSearch(args.filter?.search, 'filter.search'), isMember };
+      if (topic != null) filter.topicId = await requireId(prisma, topicBySlug, topic, 'filter.topic');
+      if (role != null) filter.roleId = await requireId(prisma, roleByKey, role, 'filter.role');
       return listResearchers(prisma, filter, order, page);
     },
   },
   Researcher: {
     id: (researcher) => toGlobalId('Researcher', researcher.id),
     position: async (researcher, _args, { loaders }) =>
-      researcher.positionId === null ? null : ((await loaders.positionById.load(researcher.positionId))?.name ?? null),
+      researcher.positionId === null ? null : ((await loaders.researcher.positionById.load(researcher.positionId))?.name ?? null),
     positionFr: async (researcher, _args, { loaders }) =>
-      researcher.positionId === null ? null : ((await loaders.positionById.load(researcher.positionId))?.nameFr ?? null),
-    roles: (researcher, _args, { loaders }) => loaders.rolesByResearcher.load(researcher.id),
-    topics: (researcher, _args, { loaders }) => loaders.topicsByResearcher.load(researcher.id),
-    publicationCount: (researcher, _args, { loaders }) => loaders.publicationCountByResearcher.load(researcher.id),
-    publications: (researcher, args, { loaders }) => loaders.publicationsByAuthor(nestedPage(args)).load(researcher.id),
-    coauthors: (researcher, { first }, { loaders }) => loaders.coauthors(listSize(first ?? 10, 'first')).load(researcher.id),
+      researcher.positionId === null ? null : ((await loaders.researcher.positionById.load(researcher.positionId))?.nameFr ?? null),
+    roles: (researcher, _args, { loaders }) => loaders.researcher.roles.load(researcher.id),
+    topics: (researcher, _args, { loaders }) => loaders.researcher.topics.load(researcher.id),
+    publicationCount: (researcher, _args, { loaders }) => loaders.researcher.publicationCount.load(researcher.id),
+    publications: (researcher, args, { loaders }) => loaders.researcher.publications(nestedPage(args)).load(researcher.id),
+    coauthors: (researcher, { first }, { loaders }) => loaders.researcher.coauthors(listSize(first ?? 10, 'first')).load(researcher.id),
   },
 };

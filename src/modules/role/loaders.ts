@@ -1,11 +1,17 @@
-import { Prisma, type PrismaClient, type Role } from '../../generated/prisma/client.js';
-import { loaderById } from '../shared/batch.js';
-import { listLoader } from '../shared/relations.js';
-import { rolesOfResearcher } from './data.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { researcherOrderings } from '../researcher/data.js';
+import { loaderById, loaderPerArguments } from '../shared/batch.js';
+import type { PageRequest } from '../shared/pagination/cursors.js';
+import { connectionLoader, countLoader } from '../shared/pagination/nested.js';
+import { researchersOfRole } from './data.js';
 
+/** The loaders of Role and its fields: `loaders.role.byId`, `loaders.role.researchers(page)`. */
 export function createRoleLoaders(prisma: PrismaClient) {
+  const researcherCount = countLoader(prisma, researchersOfRole);
   return {
-    roleById: loaderById((ids) => prisma.role.findMany({ where: { id: { in: ids } } })),
-    rolesByResearcher: listLoader<Role>(prisma, rolesOfResearcher, Prisma.sql`rr.researcher_id, o.name, o.id`),
+    byId: loaderById((ids) => prisma.role.findMany({ where: { id: { in: ids } } })),
+    researchers: loaderPerArguments((page: PageRequest) =>
+      connectionLoader(prisma, researchersOfRole, researcherOrderings.NAME, page, researcherCount),
+    ),
   };
 }

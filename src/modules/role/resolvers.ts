@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { researcherOrderings } from '../researcher/data.js';
 import { toGlobalId } from '../shared/nodeId.js';
-import { readPageArgs } from '../shared/pagination.js';
+import { readPageArgs } from '../shared/pagination/cursors.js';
 
 export const roleResolvers: Resolvers = {
   Query: {
@@ -10,6 +10,6 @@ export const roleResolvers: Resolvers = {
   },
   Role: {
     id: (role) => toGlobalId('Role', role.id),
-    researchers: (role, args, { loaders }) => loaders.researchersByRole(readPageArgs(args, researcherOrderings.NAME)).load(role.id),
+    researchers: (role, args, { loaders }) => loaders.role.researchers(readPageArgs(args, researcherOrderings.NAME)).load(role.id),
   },
 };

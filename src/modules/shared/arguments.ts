@@ -1,5 +1,5 @@
 import { badUserInput } from './errors.js';
-import { MAX_PAGE_SIZE } from './pagination.js';
+import { MAX_PAGE_SIZE } from './pagination/cursors.js';
 
 /** A list size argument outside a connection (e.g. `coauthors(first:)`), 0 to 100. */
 export function listSize(value: number, argumentName: string): number {

@@ -9,13 +9,13 @@ export const sharedResolvers: Resolvers = {
       const node = fromGlobalId(id);
       switch (node.type) {
         case 'Researcher':
-          return loaders.researcherById.load(node.id);
+          return loaders.researcher.byId.load(node.id);
         case 'Publication':
-          return loaders.publicationById.load(node.id);
+          return loaders.publication.byId.load(node.id);
         case 'Topic':
-          return loaders.topicById.load(node.id);
+          return loaders.topic.byId.load(node.id);
         case 'Role':
-          return loaders.roleById.load(node.id);
+          return loaders.role.byId.load(node.id);
       }
     },
   },

@@ -16,6 +16,6 @@ export const DateTime = new GraphQLScalarType<Date, string>({
   },
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw badUserInput('DateTime must be an ISO 8601 string, e.g. "2026-11-27T08:00:00Z".');
-    return this.parseValue!(ast.value) as Date;
+    return this.parseValue!(ast.value);
   },
 });

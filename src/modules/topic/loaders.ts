@@ -1,12 +1,23 @@
-import { Prisma, type PrismaClient, type Topic } from '../../generated/prisma/client.js';
-import { loaderById } from '../shared/batch.js';
-import { listLoader } from '../shared/relations.js';
-import { topicsOfPublication, topicsOfResearcher } from './data.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { publicationOrderings } from '../publication/data.js';
+import type { NestedPage } from '../publication/nestedPage.js';
+import { researcherOrderings } from '../researcher/data.js';
+import { loaderById, loaderPerArguments } from '../shared/batch.js';
+import type { PageRequest } from '../shared/pagination/cursors.js';
+import { connectionLoader, countLoader } from '../shared/pagination/nested.js';
+import { publicationsOfTopic, researchersOfTopic } from './data.js';
 
+/** The loaders of Topic and its fields: `loaders.topic.byId`, `loaders.topic.researchers(page)`… */
 export function createTopicLoaders(prisma: PrismaClient) {
+  const researcherCount = countLoader(prisma, researchersOfTopic);
+  const publicationCount = countLoader(prisma, publicationsOfTopic);
   return {
-    topicById: loaderById((ids) => prisma.topic.findMany({ where: { id: { in: ids } } })),
-    topicsByPublication: listLoader<Topic>(prisma, topicsOfPublication, Prisma.sql`pt.publication_id, t.name, t.id`),
-    topicsByResearcher: listLoader<Topic>(prisma, topicsOfResearcher, Prisma.sql`rt.researcher_id, t.name, t.id`),
+    byId: loaderById((ids) => prisma.topic.findMany({ where: { id: { in: ids } } })),
+    researchers: loaderPerArguments((page: PageRequest) =>
+      connectionLoader(prisma, researchersOfTopic, researcherOrderings.NAME, page, researcherCount),
+    ),
+    publications: loaderPerArguments(({ order, page }: NestedPage) =>
+      connectionLoader(prisma, publicationsOfTopic, publicationOrderings[order], page, publicationCount),
+    ),
   };
 }

@@ -1,8 +1,8 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { nestedPage } from '../publication/loaders.js';
+import { nestedPage } from '../publication/nestedPage.js';
 import { researcherOrderings } from '../researcher/data.js';
 import { toGlobalId } from '../shared/nodeId.js';
-import { readPageArgs } from '../shared/pagination.js';
+import { readPageArgs } from '../shared/pagination/cursors.js';
 
 export const topicResolvers: Resolvers = {
   Query: {
@@ -12,7 +12,7 @@ export const topicResolvers: Resolvers = {
   Topic: {
     id: (topic) => toGlobalId('Topic', topic.id),
     researchers: (topic, args, { loaders }) =>
-      loaders.researchersByTopic(readPageArgs(args, researcherOrderings.NAME)).load(topic.id),
-    publications: (topic, args, { loaders }) => loaders.publicationsByTopic(nestedPage(args)).load(topic.id),
+      loaders.topic.researchers(readPageArgs(args, researcherOrderings.NAME)).load(topic.id),
+    publications: (topic, args, { loaders }) => loaders.topic.publications(nestedPage(args)).load(topic.id),
   },
 };

@@ -1,16 +1,10 @@
 import DataLoader from 'dataloader';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { byKey, groupByKey } from './batch.js';
-import {
-  afterCursorSql,
-  orderBySql,
-  sortColumnsSql,
-  sortValuesOf,
-  toConnection,
-  type Connection,
-  type Ordering,
-  type PageRequest,
-} from './pagination.js';
+import { Prisma, type PrismaClient } from '../../../generated/prisma/client.js';
+import { byKey, groupByKey } from '../batch.js';
+import { selectList, type Columns } from '../columns.js';
+import { toConnection, type Connection } from './connection.js';
+import type { Ordering, PageRequest } from './cursors.js';
+import { afterCursorSql, orderBySql, sortColumnsSql, sortValuesOf } from './sql.js';
 
 /**
  * Connections nested under a list of parents (every researcher's
@@ -18,40 +12,26 @@ import {
  * statement: a window function numbers each parent's rows in the page's
  * order, and the outer query keeps the first `limit + 1` of each.
  */
-export interface Relation {
-  /** Columns of the child rows, under their model field names. */
-  columns: Prisma.Sql;
+export interface Relation<Row> {
+  /** Columns of the child rows (see columns.ts). */
+  columns: Columns<Row>;
   /** FROM clause joining the child table to the link table. */
   from: Prisma.Sql;
   /** The link table's column holding the parent id. */
   parentColumn: Prisma.Sql;
 }
 
+/** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column. */
+export function relation<Row>(columns: Columns<Row>, from: Prisma.Sql, parentColumn: Prisma.Sql): Relation<Row> {
+  return { columns, from, parentColumn };
+}
+
 interface ParentRow {
   parent_id: number;
 }
 
-/** One page of a top-level list: one statement, plus one for totalCount when it is asked for. */
-export async function pageOf<T extends object>(
-  prisma: PrismaClient,
-  source: { columns: Prisma.Sql; from: Prisma.Sql; where: Prisma.Sql },
-  ordering: Ordering,
-  page: PageRequest,
-): Promise<Connection<T>> {
-  const rows = await prisma.$queryRaw<T[]>`
-    SELECT ${source.columns}, ${sortColumnsSql(ordering)}
-    FROM ${source.from}
-    WHERE ${source.where} AND ${afterCursorSql(ordering, page)}
-    ORDER BY ${orderBySql(ordering, page.forward)}
-    LIMIT ${page.limit + 1}`;
-  return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
-    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${source.from} WHERE ${source.where}`;
-    return result?.count ?? 0;
-  });
-}
-
 /** Counts of children per parent, one GROUP BY statement per batch. */
-export function countLoader(prisma: PrismaClient, relation: Pick<Relation, 'from' | 'parentColumn'>): DataLoader<number, number> {
+export function countLoader(prisma: PrismaClient, relation: Pick<Relation<unknown>, 'from' | 'parentColumn'>): DataLoader<number, number> {
   return new DataLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(ParentRow & { count: number })[]>`
       SELECT ${relation.parentColumn} AS parent_id, count(*)::int AS count
@@ -65,7 +45,7 @@ export function countLoader(prisma: PrismaClient, relation: Pick<Relation, 'from
 /** A page of children for each parent id, for one set of page arguments. */
 export function connectionLoader<T extends object>(
   prisma: PrismaClient,
-  relation: Relation,
+  relation: Relation<T>,
   ordering: Ordering,
   page: PageRequest,
   counts: DataLoader<number, number>,
@@ -73,7 +53,7 @@ export function connectionLoader<T extends object>(
   return new DataLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(T & ParentRow)[]>`
       SELECT * FROM (
-        SELECT ${relation.columns}, ${relation.parentColumn} AS parent_id, ${sortColumnsSql(ordering)},
+        SELECT ${selectList(prisma, relation.columns)}, ${relation.parentColumn} AS parent_id, ${sortColumnsSql(ordering)},
                row_number() OVER (PARTITION BY ${relation.parentColumn} ORDER BY ${orderBySql(ordering, page.forward)}) AS row_number
         FROM ${relation.from}
         WHERE ${relation.parentColumn} = ANY(${[...parentIds]}::int[]) AND ${afterCursorSql(ordering, page)}
@@ -88,10 +68,10 @@ export function connectionLoader<T extends object>(
 }
 
 /** All children of each parent, in the relation's order (authors of a paper, topics of a person…). */
-export function listLoader<T extends object>(prisma: PrismaClient, relation: Relation, orderBy: Prisma.Sql): DataLoader<number, T[]> {
+export function listLoader<T extends object>(prisma: PrismaClient, relation: Relation<T>, orderBy: Prisma.Sql): DataLoader<number, T[]> {
   return new DataLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(T & ParentRow)[]>`
-      SELECT ${relation.columns}, ${relation.parentColumn} AS parent_id
+      SELECT ${selectList(prisma, relation.columns)}, ${relation.parentColumn} AS parent_id
       FROM ${relation.from}
       WHERE ${relation.parentColumn} = ANY(${[...parentIds]}::int[])
       ORDER BY ${orderBy}`;

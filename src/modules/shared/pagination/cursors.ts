@@ -1,5 +1,5 @@
-import { Prisma } from '../../generated/prisma/client.js';
-import { badUserInput } from './errors.js';
+import { Prisma } from '../../../generated/prisma/client.js';
+import { badUserInput } from '../errors.js';
 
 /**
  * Relay cursor connections with keyset pagination: a cursor holds the sort
@@ -17,7 +17,7 @@ export interface PageArgs {
   before?: string | null;
 }
 
-type SortValue = string | number;
+export type SortValue = string | number;
 
 export interface PageRequest {
   /** Rows wanted on the page. */
@@ -32,6 +32,17 @@ export interface PageRequest {
 export interface SortKey {
   sql: Prisma.Sql;
   direction: 'asc' | 'desc';
+  /** The SQL type of the column (`integer` or `text`): a cursor value of another type is refused before it reaches the database. */
+  type: 'int' | 'text';
+}
+
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+
+/** True when `value` fits the column: a 32-bit integer, or text PostgreSQL accepts (no NUL). */
+function fitsKey(value: unknown, key: SortKey): value is SortValue {
+  if (key.type === 'int') return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX;
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 export interface Ordering {
@@ -65,9 +76,7 @@ function decodeCursor(cursor: string, ordering: Ordering, argumentName: 'after' 
       argumentName,
     );
   }
-  const valid =
-    values.length === ordering.keys.length + 1 &&
-    values.slice(1).every((value) => typeof value === 'string' || typeof value === 'number');
+  const valid = values.length === ordering.keys.length + 1 && ordering.keys.every((key, index) => fitsKey(values[index + 1], key));
   if (!valid) {
     throw badUserInput(
       `Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}. Use a cursor from edges.cursor or pageInfo of the same field.`,
@@ -97,81 +106,4 @@ export function readPageArgs(args: PageArgs, ordering: Ordering): PageRequest {
     limit: last == null ? DEFAULT_PAGE_SIZE : checkSize(last, 'last'),
     cursor: before == null ? null : decodeCursor(before, ordering, 'before'),
   };
-}
-
-function directionOf(key: SortKey, forward: boolean): 'asc' | 'desc' {
-  return forward === (key.direction === 'asc') ? 'asc' : 'desc';
-}
-
-/** `ORDER BY` for the ordering, reversed when paging backwards. */
-export function orderBySql(ordering: Ordering, forward: boolean): Prisma.Sql {
-  return Prisma.join(
-    ordering.keys.map((key) => Prisma.sql`${key.sql} ${Prisma.raw(directionOf(key, forward) === 'asc' ? 'ASC' : 'DESC')}`),
-  );
-}
-
-/** The rows strictly after the cursor in (possibly reversed) order: (k0 > v0) OR (k0 = v0 AND k1 > v1) OR … */
-export function afterCursorSql(ordering: Ordering, request: PageRequest): Prisma.Sql {
-  const cursor = request.cursor;
-  if (!cursor) return Prisma.sql`TRUE`;
-  const alternatives = ordering.keys.map((key, index) => {
-    const equal = ordering.keys.slice(0, index).map((previous, j) => Prisma.sql`${previous.sql} = ${cursor[j]}`);
-    const comparison = directionOf(key, request.forward) === 'asc' ? Prisma.raw('>') : Prisma.raw('<');
-    return Prisma.join([...equal, Prisma.sql`${key.sql} ${comparison} ${cursor[index]}`], ' AND ', '(', ')');
-  });
-  return Prisma.join(alternatives, ' OR ', '(', ')');
-}
-
-/** The sort values of a row, selected as `sort_0`, `sort_1`…, for its cursor. */
-export function sortColumnsSql(ordering: Ordering): Prisma.Sql {
-  return Prisma.join(ordering.keys.map((key, index) => Prisma.sql`${key.sql} AS ${Prisma.raw(`sort_${index}`)}`));
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => Promise<number>;
-}
-
-/**
- * Builds the connection from rows fetched with `limit + 1` rows: the extra
- * row, when present, says that there is a further page.
- */
-export function toConnection<T>(
-  rows: T[],
-  request: PageRequest,
-  ordering: Ordering,
-  sortValues: (row: T) => SortValue[],
-  totalCount: () => Promise<number>,
-): Connection<T> {
-  const hasMore = rows.length > request.limit;
-  const page = rows.slice(0, request.limit);
-  if (!request.forward) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(ordering, sortValues(node)), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: {
-      hasNextPage: request.forward ? hasMore : request.cursor !== null,
-      hasPreviousPage: request.forward ? request.cursor !== null : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
-}
-
-/** Reads the `sort_N` columns selected by sortColumnsSql. */
-export function sortValuesOf(ordering: Ordering) {
-  return (row: object): SortValue[] =>
-    ordering.keys.map((_, index) => {
-      const value = (row as Record<string, unknown>)[`sort_${index}`];
-      return typeof value === 'bigint' ? Number(value) : (value as SortValue);
-    });
 }

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+
+/**
+ * A database of its own for one run (a test file, `npm run load`, `npm run
+ * docs:examples`), reached at `url` like any PostgreSQL: with DATABASE_URL
+ * set, a new database on that server, dropped
+ * afterwards; otherwise an embedded PGlite in a temporary folder, served on a
+ * loopback port and deleted afterwards. Runs never see each other's rows.
+ */
+export interface ScratchDatabase {
+  url: string;
+  /** Settings that point the app or the seed command at this database. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+const serverUrl = loadConfig().databaseUrl;
+
+export const usingPostgres = serverUrl !== undefined;
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  if (!serverUrl) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-pglite-'));
+    const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: 30 });
+    return {
+      url: embedded.connectionString,
+      env: { DATABASE_URL: embedded.connectionString },
+      async drop() {
+        await embedded.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `lab_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    env: { DATABASE_URL: url.toString() },
+    async drop() {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
+/** Opens (and migrates) the app's database on a scratch database. */
+export function openScratchDatabase(scratchDatabase: ScratchDatabase, url = scratchDatabase.url): Promise<Database> {
+  return openDatabase({ databaseUrl: url, pgliteDataDir: '', databasePoolSize: 5 });
+}

@@ -1,0 +1,104 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query ResearcherProfile($slug: String!) {\n  researcher(slug: $slug) {\n    id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt\n    roles { key name nameFr } topics { slug name nameFr }\n  }\n}": typeof types.ResearcherProfileDocument,
+    "query ResearcherSlugs($first: Int, $after: String, $last: Int, $before: String, $orderBy: ResearcherOrder) {\n  researchers(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n    totalCount\n    edges { cursor node { slug publicationCount } }\n    nodes { slug publicationCount }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}": typeof types.ResearcherSlugsDocument,
+    "query ResearcherNames($filter: ResearcherFilter) {\n  researchers(filter: $filter) { totalCount nodes { name } }\n}": typeof types.ResearcherNamesDocument,
+    "query Coauthors($slug: String!, $first: Int) {\n  researcher(slug: $slug) { coauthors(first: $first) { sharedPublications researcher { name } } }\n}": typeof types.CoauthorsDocument,
+    "query ResearcherPublications($slug: String!, $after: String) {\n  researcher(slug: $slug) {\n    publications(first: 2, after: $after, orderBy: TITLE) { totalCount nodes { title } pageInfo { hasNextPage endCursor } }\n  }\n}": typeof types.ResearcherPublicationsDocument,
+    "query PublicationIds($filter: PublicationFilter) {\n  publications(filter: $filter) { nodes { id } }\n}": typeof types.PublicationIdsDocument,
+    "query PublicationDetail($id: ID!) {\n  publication(id: $id) {\n    id title abstract abstractTruncated codeUrl year venue doi arxivId url createdAt updatedAt\n    authors { name isMember } topics { slug }\n  }\n}": typeof types.PublicationDetailDocument,
+    "query PublicationList($first: Int, $last: Int, $before: String, $filter: PublicationFilter, $orderBy: PublicationOrder) {\n  publications(first: $first, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    nodes { title year codeUrl abstractTruncated authors { name } }\n    pageInfo { startCursor hasPreviousPage }\n  }\n}": typeof types.PublicationListDocument,
+    "query Vocabularies {\n  topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }\n  topic(slug: \"optimization\") { name researchers { nodes { slug } } }\n  missing: topic(slug: \"nope\") { name }\n  roles { key name nameFr researchers { totalCount nodes { name } } }\n  role(key: \"co-supervisor\") { nameFr }\n}": typeof types.VocabulariesDocument,
+    "query NodeIds {\n  researcher(slug: \"keller-jordan\") { id }\n  topics { id }\n  roles { id }\n  publications(first: 1, orderBy: TITLE) { nodes { id } }\n}": typeof types.NodeIdsDocument,
+    "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": typeof types.NodeByIdDocument,
+    "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": typeof types.BatchedPublicationsDocument,
+    "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": typeof types.BatchedResearchersDocument,
+};
+const documents: Documents = {
+    "query ResearcherProfile($slug: String!) {\n  researcher(slug: $slug) {\n    id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt\n    roles { key name nameFr } topics { slug name nameFr }\n  }\n}": types.ResearcherProfileDocument,
+    "query ResearcherSlugs($first: Int, $after: String, $last: Int, $before: String, $orderBy: ResearcherOrder) {\n  researchers(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n    totalCount\n    edges { cursor node { slug publicationCount } }\n    nodes { slug publicationCount }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}": types.ResearcherSlugsDocument,
+    "query ResearcherNames($filter: ResearcherFilter) {\n  researchers(filter: $filter) { totalCount nodes { name } }\n}": types.ResearcherNamesDocument,
+    "query Coauthors($slug: String!, $first: Int) {\n  researcher(slug: $slug) { coauthors(first: $first) { sharedPublications researcher { name } } }\n}": types.CoauthorsDocument,
+    "query ResearcherPublications($slug: String!, $after: String) {\n  researcher(slug: $slug) {\n    publications(first: 2, after: $after, orderBy: TITLE) { totalCount nodes { title } pageInfo { hasNextPage endCursor } }\n  }\n}": types.ResearcherPublicationsDocument,
+    "query PublicationIds($filter: PublicationFilter) {\n  publications(filter: $filter) { nodes { id } }\n}": types.PublicationIdsDocument,
+    "query PublicationDetail($id: ID!) {\n  publication(id: $id) {\n    id title abstract abstractTruncated codeUrl year venue doi arxivId url createdAt updatedAt\n    authors { name isMember } topics { slug }\n  }\n}": types.PublicationDetailDocument,
+    "query PublicationList($first: Int, $last: Int, $before: String, $filter: PublicationFilter, $orderBy: PublicationOrder) {\n  publications(first: $first, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    nodes { title year codeUrl abstractTruncated authors { name } }\n    pageInfo { startCursor hasPreviousPage }\n  }\n}": types.PublicationListDocument,
+    "query Vocabularies {\n  topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }\n  topic(slug: \"optimization\") { name researchers { nodes { slug } } }\n  missing: topic(slug: \"nope\") { name }\n  roles { key name nameFr researchers { totalCount nodes { name } } }\n  role(key: \"co-supervisor\") { nameFr }\n}": types.VocabulariesDocument,
+    "query NodeIds {\n  researcher(slug: \"keller-jordan\") { id }\n  topics { id }\n  roles { id }\n  publications(first: 1, orderBy: TITLE) { nodes { id } }\n}": types.NodeIdsDocument,
+    "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": types.NodeByIdDocument,
+    "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": types.BatchedPublicationsDocument,
+    "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": types.BatchedResearchersDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherProfile($slug: String!) {\n  researcher(slug: $slug) {\n    id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt\n    roles { key name nameFr } topics { slug name nameFr }\n  }\n}"): typeof import('./graphql.js').ResearcherProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherSlugs($first: Int, $after: String, $last: Int, $before: String, $orderBy: ResearcherOrder) {\n  researchers(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n    totalCount\n    edges { cursor node { slug publicationCount } }\n    nodes { slug publicationCount }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}"): typeof import('./graphql.js').ResearcherSlugsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherNames($filter: ResearcherFilter) {\n  researchers(filter: $filter) { totalCount nodes { name } }\n}"): typeof import('./graphql.js').ResearcherNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Coauthors($slug: String!, $first: Int) {\n  researcher(slug: $slug) { coauthors(first: $first) { sharedPublications researcher { name } } }\n}"): typeof import('./graphql.js').CoauthorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherPublications($slug: String!, $after: String) {\n  researcher(slug: $slug) {\n    publications(first: 2, after: $after, orderBy: TITLE) { totalCount nodes { title } pageInfo { hasNextPage endCursor } }\n  }\n}"): typeof import('./graphql.js').ResearcherPublicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PublicationIds($filter: PublicationFilter) {\n  publications(filter: $filter) { nodes { id } }\n}"): typeof import('./graphql.js').PublicationIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PublicationDetail($id: ID!) {\n  publication(id: $id) {\n    id title abstract abstractTruncated codeUrl year venue doi arxivId url createdAt updatedAt\n    authors { name isMember } topics { slug }\n  }\n}"): typeof import('./graphql.js').PublicationDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PublicationList($first: Int, $last: Int, $before: String, $filter: PublicationFilter, $orderBy: PublicationOrder) {\n  publications(first: $first, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n    totalCount\n    nodes { title year codeUrl abstractTruncated authors { name } }\n    pageInfo { startCursor hasPreviousPage }\n  }\n}"): typeof import('./graphql.js').PublicationListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Vocabularies {\n  topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }\n  topic(slug: \"optimization\") { name researchers { nodes { slug } } }\n  missing: topic(slug: \"nope\") { name }\n  roles { key name nameFr researchers { totalCount nodes { name } } }\n  role(key: \"co-supervisor\") { nameFr }\n}"): typeof import('./graphql.js').VocabulariesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeIds {\n  researcher(slug: \"keller-jordan\") { id }\n  topics { id }\n  roles { id }\n  publications(first: 1, orderBy: TITLE) { nodes { id } }\n}"): typeof import('./graphql.js').NodeIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}"): typeof import('./graphql.js').NodeByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}"): typeof import('./graphql.js').BatchedPublicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}"): typeof import('./graphql.js').BatchedResearchersDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

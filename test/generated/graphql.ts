@@ -1,0 +1,759 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-27T08:00:00.000Z`. */
+  DateTime: { input: string; output: string; }
+};
+
+/** A co-author of a researcher, with the number of publications they share. */
+export type Coauthor = {
+  __typename?: 'Coauthor';
+  /** The co-author. */
+  researcher: Researcher;
+  /** Publications both are authors of. */
+  sharedPublications: Scalars['Int']['output'];
+};
+
+/** An object with a globally unique, opaque id, which `Query.node` fetches. */
+export type Node = {
+  /** The object's global id. */
+  id: Scalars['ID']['output'];
+};
+
+/** Pagination details of a connection (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of the page; null on an empty page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when items precede this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null on an empty page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A paper listed on one or more profiles. */
+export type Publication = Node & {
+  __typename?: 'Publication';
+  /** Abstract, with the page's `(voir plus)` cuts joined; null when no profile gives one. */
+  abstract: Maybe<Scalars['String']['output']>;
+  /** True when the abstract was cut for good by the page (it ends in `…`). */
+  abstractTruncated: Scalars['Boolean']['output'];
+  /** arXiv identifier, when known. */
+  arxivId: Maybe<Scalars['String']['output']>;
+  /** Authors, in order. */
+  authors: Array<Researcher>;
+  /** Link to the code, from an abstract's `Our code is available at …`. */
+  codeUrl: Maybe<Scalars['String']['output']>;
+  /** When the row was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** DOI, when known. */
+  doi: Maybe<Scalars['String']['output']>;
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Title. */
+  title: Scalars['String']['output'];
+  /** Research topics of the profiles that list it, by English name. */
+  topics: Array<Topic>;
+  /** When the row last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Link to the paper, when known. */
+  url: Maybe<Scalars['String']['output']>;
+  /** Venue (journal or conference), when known. */
+  venue: Maybe<Scalars['String']['output']>;
+  /** Publication year, when known. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of publications. */
+export type PublicationConnection = {
+  __typename?: 'PublicationConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<PublicationEdge>;
+  /** The items of the page. */
+  nodes: Array<Publication>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a publication connection. */
+export type PublicationEdge = {
+  __typename?: 'PublicationEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The publication. */
+  node: Publication;
+};
+
+/** Which publications to list. Conditions combine with AND. */
+export type PublicationFilter = {
+  /** Slug of an author, e.g. `aristide-baratin`. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** Full-text search over title and abstract, in English or French, accents ignored; the title weighs more. Supports `"quoted phrases"`, `or` and `-excluded` words. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of a research topic, e.g. `deep-learning`. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Earliest publication year, inclusive. */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Latest publication year, inclusive. */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Orders of publication lists. Ties are broken by title, then id, so cursors stay stable. */
+export type PublicationOrder =
+  /** Best match first; only with `filter.search`, where it is the default. */
+  | 'RELEVANCE'
+  /** By title, A to Z. */
+  | 'TITLE'
+  /** Oldest first; papers without a year last. */
+  | 'YEAR_ASC'
+  /** Newest first; papers without a year last. */
+  | 'YEAR_DESC';
+
+/** The API's entry points. */
+export type Query = {
+  __typename?: 'Query';
+  /** The object with this global id, or null. */
+  node: Maybe<Node>;
+  /** The publication with this global id, or null. */
+  publication: Maybe<Publication>;
+  /** Publications, filtered and ordered. */
+  publications: PublicationConnection;
+  /** The researcher with this slug, or null. */
+  researcher: Maybe<Researcher>;
+  /** Researchers, filtered and ordered. */
+  researchers: ResearcherConnection;
+  /** The role with this key, or null. */
+  role: Maybe<Role>;
+  /** Every supervision role, by English name. */
+  roles: Array<Role>;
+  /** The topic with this slug, or null. */
+  topic: Maybe<Topic>;
+  /** Every research topic, by English name. */
+  topics: Array<Topic>;
+};
+
+
+/** The API's entry points. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryPublicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PublicationOrder>;
+};
+
+
+/** The API's entry points. */
+export type QueryResearcherArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryResearchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResearcherFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ResearcherOrder>;
+};
+
+
+/** The API's entry points. */
+export type QueryRoleArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The API's entry points. */
+export type QueryTopicArgs = {
+  slug: Scalars['String']['input'];
+};
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type Researcher = Node & {
+  __typename?: 'Researcher';
+  /** Other spellings of the name seen on profiles, e.g. `KELLER JORDAN`. */
+  aliases: Array<Scalars['String']['output']>;
+  /** People who share publications with this one, most shared first (then by name). */
+  coauthors: Array<Coauthor>;
+  /** When the row was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** True when the person has a profile page of their own at the lab. */
+  isMember: Scalars['Boolean']['output'];
+  /** The name as the person's own profile writes it, or the best spelling seen. */
+  name: Scalars['String']['output'];
+  /** ORCID identifier, when known. */
+  orcid: Maybe<Scalars['String']['output']>;
+  /** Organisation, e.g. `Samsung SAIT`. */
+  organization: Maybe<Scalars['String']['output']>;
+  /** Position in English, e.g. `Independent visiting researcher`; null for co-authors without a profile. */
+  position: Maybe<Scalars['String']['output']>;
+  /** Position in French, e.g. `Visiteur de recherche indépendant`. */
+  positionFr: Maybe<Scalars['String']['output']>;
+  /** Number of publications the person is an author of. */
+  publicationCount: Scalars['Int']['output'];
+  /** The person's publications. */
+  publications: PublicationConnection;
+  /** Supervision roles, by English name. */
+  roles: Array<Role>;
+  /** URL-safe identifier derived from the name, e.g. `aristide-baratin`. */
+  slug: Scalars['String']['output'];
+  /** Research topics from the person's profile, by English name. */
+  topics: Array<Topic>;
+  /** When the row last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherCoauthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PublicationOrder>;
+};
+
+/** A page of researchers. */
+export type ResearcherConnection = {
+  __typename?: 'ResearcherConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<ResearcherEdge>;
+  /** The items of the page. */
+  nodes: Array<Researcher>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a researcher connection. */
+export type ResearcherEdge = {
+  __typename?: 'ResearcherEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The researcher. */
+  node: Researcher;
+};
+
+/** Which researchers to list. Conditions combine with AND. */
+export type ResearcherFilter = {
+  /** true: lab members only; false: co-authors without a profile only. */
+  isMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Key of a supervision role, e.g. `principal-supervisor`. */
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** Part of a name or alias, ignoring case and accents: `elise` finds `Élise`. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Slug of a research topic, e.g. `deep-learning`. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Orders of researcher lists. Ties are broken by id, so cursors stay stable. */
+export type ResearcherOrder =
+  /** By name, A to Z (accents and case ignored). */
+  | 'NAME'
+  /** Most publications first, then by name. */
+  | 'PUBLICATION_COUNT';
+
+/** A supervision role, with English and French names. */
+export type Role = Node & {
+  __typename?: 'Role';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** Stable key, e.g. `principal-supervisor`. */
+  key: Scalars['String']['output'];
+  /** English name, e.g. `Principal supervisor`. */
+  name: Scalars['String']['output'];
+  /** French name, e.g. `Superviseur⋅e principal⋅e`. */
+  nameFr: Scalars['String']['output'];
+  /** Researchers with this role, by name. */
+  researchers: ResearcherConnection;
+};
+
+
+/** A supervision role, with English and French names. */
+export type RoleResearchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A research topic, with English and French names. */
+export type Topic = Node & {
+  __typename?: 'Topic';
+  /** Global id. */
+  id: Scalars['ID']['output'];
+  /** English name, e.g. `Deep Learning`. */
+  name: Scalars['String']['output'];
+  /** French name, e.g. `Apprentissage profond`. */
+  nameFr: Scalars['String']['output'];
+  /** Publications tagged with this topic. */
+  publications: PublicationConnection;
+  /** Researchers whose profile lists this topic, by name. */
+  researchers: ResearcherConnection;
+  /** URL-safe identifier, e.g. `deep-learning`. */
+  slug: Scalars['String']['output'];
+};
+
+
+/** A research topic, with English and French names. */
+export type TopicPublicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PublicationOrder>;
+};
+
+
+/** A research topic, with English and French names. */
+export type TopicResearchersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ResearcherProfileQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type ResearcherProfileQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', id: string, slug: string, name: string, aliases: Array<string>, position: string | null, positionFr: string | null, organization: string | null, isMember: boolean, orcid: string | null, publicationCount: number, createdAt: string, updatedAt: string, roles: Array<{ __typename?: 'Role', key: string, name: string, nameFr: string }>, topics: Array<{ __typename?: 'Topic', slug: string, name: string, nameFr: string }> } | null };
+
+export type ResearcherSlugsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<ResearcherOrder>;
+}>;
+
+
+export type ResearcherSlugsQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', totalCount: number, edges: Array<{ __typename?: 'ResearcherEdge', cursor: string, node: { __typename?: 'Researcher', slug: string, publicationCount: number } }>, nodes: Array<{ __typename?: 'Researcher', slug: string, publicationCount: number }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ResearcherNamesQueryVariables = Exact<{
+  filter?: InputMaybe<ResearcherFilter>;
+}>;
+
+
+export type ResearcherNamesQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', totalCount: number, nodes: Array<{ __typename?: 'Researcher', name: string }> } };
+
+export type CoauthorsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CoauthorsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', coauthors: Array<{ __typename?: 'Coauthor', sharedPublications: number, researcher: { __typename?: 'Researcher', name: string } }> } | null };
+
+export type ResearcherPublicationsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ResearcherPublicationsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type PublicationIdsQueryVariables = Exact<{
+  filter?: InputMaybe<PublicationFilter>;
+}>;
+
+
+export type PublicationIdsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', id: string }> } };
+
+export type PublicationDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PublicationDetailQuery = { __typename?: 'Query', publication: { __typename?: 'Publication', id: string, title: string, abstract: string | null, abstractTruncated: boolean, codeUrl: string | null, year: number | null, venue: string | null, doi: string | null, arxivId: string | null, url: string | null, createdAt: string, updatedAt: string, authors: Array<{ __typename?: 'Researcher', name: string, isMember: boolean }>, topics: Array<{ __typename?: 'Topic', slug: string }> } | null };
+
+export type PublicationListQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicationFilter>;
+  orderBy?: InputMaybe<PublicationOrder>;
+}>;
+
+
+export type PublicationListQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string, year: number | null, codeUrl: string | null, abstractTruncated: boolean, authors: Array<{ __typename?: 'Researcher', name: string }> }>, pageInfo: { __typename?: 'PageInfo', startCursor: string | null, hasPreviousPage: boolean } } };
+
+export type VocabulariesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VocabulariesQuery = { __typename?: 'Query', topics: Array<{ __typename?: 'Topic', slug: string, name: string, nameFr: string, researchers: { __typename?: 'ResearcherConnection', totalCount: number, nodes: Array<{ __typename?: 'Researcher', name: string }> }, publications: { __typename?: 'PublicationConnection', totalCount: number } }>, topic: { __typename?: 'Topic', name: string, researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', slug: string }> } } | null, missing: { __typename?: 'Topic', name: string } | null, roles: Array<{ __typename?: 'Role', key: string, name: string, nameFr: string, researchers: { __typename?: 'ResearcherConnection', totalCount: number, nodes: Array<{ __typename?: 'Researcher', name: string }> } }>, role: { __typename?: 'Role', nameFr: string } | null };
+
+export type NodeIdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NodeIdsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', id: string } | null, topics: Array<{ __typename?: 'Topic', id: string }>, roles: Array<{ __typename?: 'Role', id: string }>, publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', id: string }> } };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NodeByIdQuery = { __typename?: 'Query', node:
+    | { __typename: 'Publication', title: string, id: string }
+    | { __typename: 'Researcher', name: string, id: string }
+    | { __typename: 'Role', key: string, id: string }
+    | { __typename: 'Topic', slug: string, id: string }
+   | null };
+
+export type BatchedPublicationsQueryVariables = Exact<{
+  n?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type BatchedPublicationsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string, authors: Array<{ __typename?: 'Researcher', name: string, topics: Array<{ __typename?: 'Topic', name: string }> }>, topics: Array<{ __typename?: 'Topic', name: string }> }> } };
+
+export type BatchedResearchersQueryVariables = Exact<{
+  n?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type BatchedResearchersQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', name: string, roles: Array<{ __typename?: 'Role', name: string }>, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', authors: Array<{ __typename?: 'Researcher', name: string }> }> }, coauthors: Array<{ __typename?: 'Coauthor', sharedPublications: number, researcher: { __typename?: 'Researcher', name: string } }> }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ResearcherProfileDocument = new TypedDocumentString(`
+    query ResearcherProfile($slug: String!) {
+  researcher(slug: $slug) {
+    id
+    slug
+    name
+    aliases
+    position
+    positionFr
+    organization
+    isMember
+    orcid
+    publicationCount
+    createdAt
+    updatedAt
+    roles {
+      key
+      name
+      nameFr
+    }
+    topics {
+      slug
+      name
+      nameFr
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherProfileQuery, ResearcherProfileQueryVariables>;
+export const ResearcherSlugsDocument = new TypedDocumentString(`
+    query ResearcherSlugs($first: Int, $after: String, $last: Int, $before: String, $orderBy: ResearcherOrder) {
+  researchers(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    orderBy: $orderBy
+  ) {
+    totalCount
+    edges {
+      cursor
+      node {
+        slug
+        publicationCount
+      }
+    }
+    nodes {
+      slug
+      publicationCount
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherSlugsQuery, ResearcherSlugsQueryVariables>;
+export const ResearcherNamesDocument = new TypedDocumentString(`
+    query ResearcherNames($filter: ResearcherFilter) {
+  researchers(filter: $filter) {
+    totalCount
+    nodes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherNamesQuery, ResearcherNamesQueryVariables>;
+export const CoauthorsDocument = new TypedDocumentString(`
+    query Coauthors($slug: String!, $first: Int) {
+  researcher(slug: $slug) {
+    coauthors(first: $first) {
+      sharedPublications
+      researcher {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoauthorsQuery, CoauthorsQueryVariables>;
+export const ResearcherPublicationsDocument = new TypedDocumentString(`
+    query ResearcherPublications($slug: String!, $after: String) {
+  researcher(slug: $slug) {
+    publications(first: 2, after: $after, orderBy: TITLE) {
+      totalCount
+      nodes {
+        title
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherPublicationsQuery, ResearcherPublicationsQueryVariables>;
+export const PublicationIdsDocument = new TypedDocumentString(`
+    query PublicationIds($filter: PublicationFilter) {
+  publications(filter: $filter) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicationIdsQuery, PublicationIdsQueryVariables>;
+export const PublicationDetailDocument = new TypedDocumentString(`
+    query PublicationDetail($id: ID!) {
+  publication(id: $id) {
+    id
+    title
+    abstract
+    abstractTruncated
+    codeUrl
+    year
+    venue
+    doi
+    arxivId
+    url
+    createdAt
+    updatedAt
+    authors {
+      name
+      isMember
+    }
+    topics {
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicationDetailQuery, PublicationDetailQueryVariables>;
+export const PublicationListDocument = new TypedDocumentString(`
+    query PublicationList($first: Int, $last: Int, $before: String, $filter: PublicationFilter, $orderBy: PublicationOrder) {
+  publications(
+    first: $first
+    last: $last
+    before: $before
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    nodes {
+      title
+      year
+      codeUrl
+      abstractTruncated
+      authors {
+        name
+      }
+    }
+    pageInfo {
+      startCursor
+      hasPreviousPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicationListQuery, PublicationListQueryVariables>;
+export const VocabulariesDocument = new TypedDocumentString(`
+    query Vocabularies {
+  topics {
+    slug
+    name
+    nameFr
+    researchers {
+      totalCount
+      nodes {
+        name
+      }
+    }
+    publications(first: 1) {
+      totalCount
+    }
+  }
+  topic(slug: "optimization") {
+    name
+    researchers {
+      nodes {
+        slug
+      }
+    }
+  }
+  missing: topic(slug: "nope") {
+    name
+  }
+  roles {
+    key
+    name
+    nameFr
+    researchers {
+      totalCount
+      nodes {
+        name
+      }
+    }
+  }
+  role(key: "co-supervisor") {
+    nameFr
+  }
+}
+    `) as unknown as TypedDocumentString<VocabulariesQuery, VocabulariesQueryVariables>;
+export const NodeIdsDocument = new TypedDocumentString(`
+    query NodeIds {
+  researcher(slug: "keller-jordan") {
+    id
+  }
+  topics {
+    id
+  }
+  roles {
+    id
+  }
+  publications(first: 1, orderBy: TITLE) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeIdsQuery, NodeIdsQueryVariables>;
+export const NodeByIdDocument = new TypedDocumentString(`
+    query NodeById($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Researcher {
+      name
+    }
+    ... on Topic {
+      slug
+    }
+    ... on Role {
+      key
+    }
+    ... on Publication {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const BatchedPublicationsDocument = new TypedDocumentString(`
+    query BatchedPublications($n: Int) {
+  publications(first: $n) {
+    nodes {
+      title
+      authors {
+        name
+        topics {
+          name
+        }
+      }
+      topics {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchedPublicationsQuery, BatchedPublicationsQueryVariables>;
+export const BatchedResearchersDocument = new TypedDocumentString(`
+    query BatchedResearchers($n: Int) {
+  researchers(first: $n) {
+    nodes {
+      name
+      roles {
+        name
+      }
+      publications(first: 5) {
+        totalCount
+        nodes {
+          authors {
+            name
+          }
+        }
+      }
+      coauthors(first: 3) {
+        sharedPublications
+        researcher {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BatchedResearchersQuery, BatchedResearchersQueryVariables>;
