@@ -4,7 +4,7 @@ import { importProfiles } from './importer.js';
 import { createProgress, silentProgress } from './progress.js';
 import { describeSource, formatChanges, formatReport } from './report.js';
 import { readProfiles } from './run.js';
-import { ImportInputError } from './source.js';
+import { formatWarning, ImportInputError } from './source.js';
 
 const USAGE = `Usage: npm run seed -- [options] [file or folder…]
 Imports profile pages (UTF-8 text) into the database at DATABASE_URL, or the
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
       progress.advance();
       if (verbose) say(describeSource(source));
     },
-    onWarning: ({ file, line, message }) => process.stderr.write(`${file}:${line}: warning: ${message}\n`),
+    onWarning: (file, warning) => process.stderr.write(`${formatWarning(file, warning)}\n`),
   });
   progress.finish();
 

@@ -495,7 +495,7 @@ class Planner {
           abstract: publication.abstract,
           abstractTruncated: publication.abstractTruncated,
           codeUrl: publication.codeUrl,
-          coauthorKeys: [...new Set(keys.coauthors[i]!)].filter((coauthor) => coauthor !== person.key),
+          coauthorKeys: [...new Set(keys.coauthors[i])].filter((coauthor) => coauthor !== person.key),
         };
         const list = incoming.get(key) ?? [];
         // A page listing the same paper twice: keep the fuller entry.

@@ -2,23 +2,17 @@ import fs from 'node:fs';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { cleanText } from '../src/modules/shared/text.js';
 import { importProfiles, type ImportOptions, type ImportReport } from './importer.js';
-import type { ParsedProfile } from './parser.js';
+import type { ParseWarning } from './parser.js';
 import { checkKeys } from './plan.js';
 import { collectProfileFiles, ImportInputError, readProfileFile, type ProfileSource } from './source.js';
 import { LabelResolver, loadVocabulary, type Vocabulary } from './vocabulary.js';
-
-/** A remark of the parser on a line it read but was not sure of. */
-export interface ParseWarning {
-  file: string;
-  line: number;
-  message: string;
-}
 
 export interface ReadOptions {
   /** How many files there are to read, once they are found. */
   onFiles?: (total: number) => void;
   onFile?: (source: ProfileSource) => void;
-  onWarning?: (warning: ParseWarning) => void;
+  /** A line the parser read but was not sure of (see formatWarning). */
+  onWarning?: (file: string, warning: ParseWarning) => void;
   vocabulary?: Vocabulary;
 }
 
@@ -41,10 +35,7 @@ export function readProfiles(paths: string[], options: ReadOptions = {}): Profil
       const source = readProfileFile(file, parseOptions);
       checkKeys(source, () => lineOf(file, source.profile.name));
       sources.push(source);
-      // The parser of another format may report doubts (ParsedProfile.warnings) with their line.
-      for (const warning of (source.profile as ParsedProfile & { warnings?: { line: number; message: string }[] }).warnings ?? []) {
-        options.onWarning?.({ file, ...warning });
-      }
+      for (const warning of source.profile.warnings) options.onWarning?.(file, warning);
       options.onFile?.(source);
     } catch (error) {
       if (!(error instanceof ImportInputError)) throw error;

@@ -295,7 +295,7 @@ describe('bad input', () => {
       'Portrait of Jo Doe\n\nJo Doe\n\nPublications\n\nWe study the thing and it is … (see more)very interesting indeed.\n',
       /no-title\.txt:7: a publication has no title/,
     ],
-    ['no-letter.txt', 'Portrait of\n\n!!! ???\n\nPublications\n\nA Real Title\n', /no-letter\.txt:3: the name "!!! \?\?\?" has no letter/],
+    ['no-letter.txt', 'Portrait of\n\n!!! ???\n\nPublications\n\nA Real Title\n', /no-letter\.txt:3: the (profile's )?name "!!! \?\?\?" has no letter/],
   ];
 
   it.each(badInputs)('refuses %s with file:line before any database is used', (name, content, message) => {
@@ -342,7 +342,7 @@ describe('npm run seed', () => {
     ]);
     for (const result of [withUrl, embedded]) {
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`${missing}:0: no such file or folder\nNothing was imported.\n`);
+      expect(result.stderr).toBe(`${missing}: no such file or folder\nNothing was imported.\n`);
     }
     expect(fs.existsSync(pgliteDir)).toBe(false);
     if (usingPostgres) {

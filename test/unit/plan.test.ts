@@ -12,8 +12,8 @@ function paper(title: string, coauthors: string[], abstract: string | null = nul
 }
 
 function profile(file: string, name: string, publications: ParsedPublication[], topics: string[] = ['Deep Learning']): ProfileSource {
-  const parsed = { language: 'en', name, position: 'Core Academic Member', organization: 'Mila', roles: [], topics, publications };
-  return { file, profile: parsed as ParsedProfile };
+  const profile: ParsedProfile = { language: 'en', name, position: 'Core Academic Member', organization: 'Mila', roles: [], topics, publications, warnings: [] };
+  return { file, profile };
 }
 
 /** The rows a plan creates on an empty database, as a snapshot with ids: what the next run would read. */
@@ -111,7 +111,7 @@ describe('planning an import', () => {
   it('merges a paper from every listing: the fuller abstract and its title, one author order, topics of every owner', () => {
     const plan = planImport([ada, grace], emptySnapshot(), vocabulary);
     const widgets = plan.publications.create.find((row) => row.titleKey === 'widgets at scale')!;
-    expect(widgets).toMatchObject({ title: 'Widgets at scale', abstract: expect.stringContaining('in detail') });
+    expect(widgets).toMatchObject({ title: 'Widgets at scale', abstract: expect.stringContaining('in detail') as string });
     // Equal co-author counts: the owner first in name order (Ada) sets the order, Grace's listing adds Alan Turing.
     expect(plan.authorships.create.filter((row) => row.titleKey === 'widgets at scale').map((row) => row.researcherKey)).toEqual([
       'keller jordan',
@@ -141,7 +141,7 @@ describe('planning an import', () => {
     expect(plan.changes.researcher).toEqual({ created: [], updated: [], deleted: ['Grace Hopper'] });
     const grace = before.researchers.find((row) => row.nameKey === 'grace hopper')!;
     expect(plan.researchers.delete).toEqual([grace.id]);
-    expect(plan.authorships.delete).toEqual([{ publicationId: expect.any(Number), researcherId: grace.id }]);
+    expect(plan.authorships.delete).toEqual([{ publicationId: expect.any(Number) as number, researcherId: grace.id }]);
     expect(plan.authorships.update.map((row) => row.position)).toEqual([1]); // Ada moves up
   });
 
