@@ -36,13 +36,19 @@ describe('the schema engine the Prisma CLI gets (prisma.config.ts)', () => {
   it('is the shim when no native engine is on disk, and a native one found where Prisma looks', async () => {
     const dirs = [path.join(workDir, 'engines'), path.join(workDir, 'prisma')];
     for (const dir of dirs) fs.mkdirSync(dir);
+    expect(await chooseCliSchemaEngine({ env: {}, nativeEngineDirs: dirs })).toMatchObject({
+      kind: 'shim',
+      path: expect.stringMatching(/bin\/prisma-schema-engine$/),
+    });
+
+    // An engine for another platform is not taken; the answer names the file Prisma wants on this machine.
+    fs.writeFileSync(path.join(dirs[0]!, 'schema-engine-plan9'), '', { mode: 0o755 });
     const shim = await chooseCliSchemaEngine({ env: {}, nativeEngineDirs: dirs });
-    expect(shim).toMatchObject({ kind: 'shim', path: expect.stringMatching(/bin\/prisma-schema-engine$/) });
-    // Prisma's file name for this machine, e.g. schema-engine-debian-openssl-3.0.x.
     const searched = shim.kind === 'shim' ? shim.searched : [];
     expect(searched.map((file) => path.dirname(file))).toEqual(dirs);
     const nativeFile = searched[1]!;
     expect(path.basename(nativeFile)).toMatch(/^schema-engine-[\w.-]+$/);
+    expect(path.basename(nativeFile)).not.toBe('schema-engine-plan9');
 
     // A stand-in native binary: answers --version with the build this Prisma CLI expects.
     const build = JSON.parse(fs.readFileSync(createRequire(import.meta.url).resolve('@prisma/engines-version/package.json'), 'utf8')) as {

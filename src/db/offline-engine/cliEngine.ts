@@ -70,12 +70,24 @@ function isUsableNativeEngine(file: string): boolean {
   }
 }
 
+/** Any file the CLI could take for a native engine (the checksums a download leaves beside it aside). */
+function hasEngineFiles(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((name) => name.startsWith('schema-engine-') && !/\.(sha256|gz)$/.test(name));
+  } catch {
+    return false;
+  }
+}
+
 export async function chooseCliSchemaEngine({ env, nativeEngineDirs }: CliSchemaEngineOptions): Promise<CliSchemaEngine> {
   // The deprecated name still works in the CLI; either one is the user's choice.
   const named = env.PRISMA_SCHEMA_ENGINE_BINARY || env.PRISMA_MIGRATION_ENGINE_BINARY;
   if (named) return { kind: 'named', path: named };
+  const dirs = nativeEngineDirs ?? prismaEngineDirs();
+  // The usual case, no engine file at all, needs no platform detection (it runs commands).
+  if (!dirs.some(hasEngineFiles)) return { kind: 'shim', path: shimExecutable, searched: dirs.map((dir) => path.join(dir, 'schema-engine-*')) };
   const fileName = await nativeEngineFileName();
-  const searched = (nativeEngineDirs ?? prismaEngineDirs()).map((dir) => path.join(dir, fileName));
+  const searched = dirs.map((dir) => path.join(dir, fileName));
   const native = searched.find(isUsableNativeEngine);
   if (native) return { kind: 'native', path: native };
   return { kind: 'shim', path: shimExecutable, searched };

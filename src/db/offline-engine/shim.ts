@@ -83,13 +83,17 @@ async function checkUpstream(): Promise<number> {
 async function serveRequests(args: Arguments, databaseUrl: string | undefined, pgliteDataDir: string): Promise<void> {
   const { openSchemaEngine } = await import('./wasmEngine.js');
   const { dispatch } = await import('./shimMethods.js');
-  const { resolveDatabase } = await import('../embedded.js');
   const datamodels = args.datamodelPaths.map((file): [string, string] => [file, fs.readFileSync(file, 'utf8')]);
 
   // DATABASE_URL unset means the embedded database, whatever placeholder URL the CLI was given.
   let target: DatabaseTarget | undefined;
+  const resolveTarget = async (): Promise<DatabaseTarget> => {
+    if (databaseUrl) return { connectionString: args.datasourceUrl ?? databaseUrl, embedded: undefined };
+    const { resolveDatabase } = await import('../embedded.js'); // PGlite loads only where it is used
+    return resolveDatabase(undefined, pgliteDataDir);
+  };
   const openEngine = async () => {
-    target ??= await resolveDatabase(databaseUrl && (args.datasourceUrl ?? databaseUrl), pgliteDataDir);
+    target ??= await resolveTarget();
     return openSchemaEngine({
       connectionString: target.connectionString,
       datamodels: datamodels.length > 0 ? datamodels : undefined,
