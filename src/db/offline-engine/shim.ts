@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { loadConfig } from '../../config.js';
 import type { DatabaseTarget } from '../embedded.js';
+import type { SchemaEngineHandle } from './wasmEngine.js';
 import { logLine, runCliCommand } from './shimCliCommands.js';
 
 /**
@@ -118,21 +119,17 @@ async function serveRequests(args: Arguments, databaseUrl: string | undefined, p
     if (message.method === undefined || message.id === undefined) continue; // the CLI's answer to a print
     // A fresh engine per request: the WebAssembly engine hands its shadow-database
     // factory to the first command that needs one, and `migrate dev` needs two.
-    const handle = await openEngine().catch((error: unknown) => error as Error);
-    if (handle instanceof Error) {
-      logLine('ERROR', handle.message);
-      send({ id: message.id, error: toRpcError(handle, undefined) });
-      continue;
-    }
+    let handle: SchemaEngineHandle | undefined;
     try {
+      handle = await openEngine();
       const answer = await dispatch(handle.engine, message.method, message.params ?? {});
       if (answer.print !== undefined) send({ id: (printId += 1), method: 'print', params: { content: answer.print } });
       send({ id: message.id, result: answer.result ?? null });
     } catch (error) {
       logLine('ERROR', error instanceof Error ? error.message : String(error));
-      send({ id: message.id, error: toRpcError(error, handle.takePanicMessage()) });
+      send({ id: message.id, error: toRpcError(error, handle?.takePanicMessage()) });
     } finally {
-      await handle.close();
+      await handle?.close();
     }
   }
   await target?.embedded?.stop();
