@@ -1,17 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
+import { chooseCliSchemaEngine } from './src/db/offline-engine/index.js';
 
 /**
- * The Prisma CLI downloads a native schema engine at every command, from a
- * host that some networks (ours) cannot reach. Unless a native engine is
- * already named, point the CLI at bin/prisma-schema-engine: the same engine in
+ * The Prisma CLI downloads a native schema engine when it finds none, from a
+ * host that some networks (ours) cannot reach. An engine the user names
+ * (PRISMA_SCHEMA_ENGINE_BINARY) or a native one already on disk is used as
+ * is; otherwise the CLI gets bin/prisma-schema-engine: the same engine in
  * WebAssembly, installed from npm, speaking the native engine's protocol.
+ * `npx prisma --version` shows which one ("(wasm)" is the shim).
  */
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(import.meta.dirname, 'bin', 'prisma-schema-engine');
-if (!fs.existsSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY)) {
-  throw new Error(`PRISMA_SCHEMA_ENGINE_BINARY names ${process.env.PRISMA_SCHEMA_ENGINE_BINARY}, which does not exist.`);
-}
+const engine = await chooseCliSchemaEngine({ env: process.env });
+if (engine.kind === 'shim') process.env.PRISMA_SCHEMA_ENGINE_BINARY = engine.path;
 
 export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),

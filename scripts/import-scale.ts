@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { resolveDatabase } from '../src/db/embedded.js';
-import { applyMigrations } from '../src/db/migrate.js';
+import { applyPendingMigrations as applyMigrations } from '../src/db/offline-engine/index.js';
 import { projectRoot } from '../src/db/paths.js';
 import { generateLab } from '../seed/synthetic/generate.js';
 import { reviseProfile } from '../seed/synthetic/revise.js';

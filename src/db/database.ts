@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
 import { resolveDatabase } from './embedded.js';
-import { applyMigrations } from './migrate.js';
+import { applyPendingMigrations as applyMigrations } from './offline-engine/index.js';
 
 /** The database the app runs on: PostgreSQL at DATABASE_URL, or the embedded PGlite. */
 export interface Database {
