@@ -66,6 +66,7 @@ function decodeCursor(cursor: string, ordering: Ordering, argumentName: 'after' 
     );
   }
   const valid =
+    values[0] === ordering.name &&
     values.length === ordering.keys.length + 1 &&
     values.slice(1).every((value) => typeof value === 'string' || typeof value === 'number');
   if (!valid) {
