@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Ends the process group of any child a test left running (test/support/process.ts).
+    setupFiles: ['test/support/teardown.ts'],
     // Each test file gets its own database (see test/support/database.ts); two files at a time fit two cores.
     pool: 'forks',
     maxWorkers: 2,
