@@ -14,7 +14,10 @@ export default defineConfig({
     // Each test file gets its own database (see test/support/database.ts); two files at a time fit two cores.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Guards against a hang, not targets: on two cores shared with other work
+    // a test that spawns the app and starts PGlite has taken 60 s and more.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+    teardownTimeout: 60_000,
   },
 });
