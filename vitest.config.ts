@@ -11,6 +11,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Ends the process group of any child a test left running (test/support/process.ts).
     setupFiles: ['test/support/teardown.ts'],
+    // A run id for the seeded template database, and its removal (test/support/templates.ts).
+    globalSetup: ['test/support/globalSetup.ts'],
     // Each test file gets its own database (see test/support/database.ts); two files at a time fit two cores.
     pool: 'forks',
     maxWorkers: 2,

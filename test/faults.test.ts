@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedProfilesDir } from '../src/db/paths.js';
-import { importProfileFiles } from '../seed/run.js';
 import { startProxiedApi, type ProxiedApi } from './support/proxiedApi.js';
 import { usingPostgres } from './support/database.js';
 import { startTestServer } from './support/server.js';
@@ -12,9 +10,7 @@ let database: ProxiedApi['database'];
 
 beforeAll(async () => {
   // A pool of 2 that gives up on a connection after 1 s.
-  api = await startProxiedApi({ databasePoolSize: 2, databaseConnectTimeoutMs: 1_000 }, async (db) => {
-    await importProfileFiles(db.prisma, [seedProfilesDir]);
-  });
+  api = await startProxiedApi({ databasePoolSize: 2, databaseConnectTimeoutMs: 1_000 }, undefined, { seeded: true });
   ({ server, proxy, database } = api);
 });
 

@@ -1,9 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedProfilesDir } from '../src/db/paths.js';
-import { importProfileFiles } from '../seed/run.js';
-import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { spawnApp } from './support/process.js';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
 
@@ -11,10 +9,7 @@ let testDatabase: TestDatabase;
 let proxy: TcpProxy;
 
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  const database = await openTestDatabase(testDatabase);
-  await importProfileFiles(database.prisma, [seedProfilesDir]);
-  await database.close();
+  testDatabase = await createTestDatabase({ seeded: true });
   const url = new URL(testDatabase.url);
   proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
 });
