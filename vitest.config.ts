@@ -9,10 +9,17 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Ends the process group of any child a test left running (test/support/process.ts).
+    setupFiles: ['test/support/teardown.ts'],
+    // A run id for the seeded template database, and its removal (test/support/templates.ts).
+    globalSetup: ['test/support/globalSetup.ts'],
     // Each test file gets its own database (see test/support/database.ts); two files at a time fit two cores.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Guards against a hang, not targets: on two cores shared with other work
+    // a test that spawns the app and starts PGlite has taken 60 s and more.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+    teardownTimeout: 60_000,
   },
 });

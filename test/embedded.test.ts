@@ -19,8 +19,7 @@ async function query(app: AppProcess, body: string) {
 }
 
 async function stop(app: AppProcess) {
-  app.child.kill('SIGTERM');
-  const code = await app.exit;
+  const code = await app.stop();
   if (code !== 0) console.error(app.output());
   return code;
 }

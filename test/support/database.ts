@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '../../src/config.js';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { databaseUrl, pgliteTemplate, postgresTemplate, serverUrl, withAdminClient } from './templates.js';
 
 /**
  * A database of its own for one test file, reached at `url` like any
@@ -20,23 +20,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const serverUrl = loadConfig().databaseUrl;
-
 export const usingPostgres = serverUrl !== undefined;
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+export interface TestDatabaseOptions {
+  /** Start from the run's seeded database (migrated, seed/profiles/ imported) instead of an empty one. */
+  seeded?: boolean;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ seeded = false }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (!serverUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-pglite-'));
+    if (seeded) fs.cpSync(await pgliteTemplate(inject('testRunId')), dataDir, { recursive: true });
     const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: 30 });
     return {
       url: embedded.connectionString,
@@ -48,14 +42,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const name = `lab_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const template = seeded ? await postgresTemplate(inject('testRunId')) : undefined;
+  await withAdminClient((client) => client.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
+  const url = databaseUrl(name);
   return {
-    url: url.toString(),
-    env: { DATABASE_URL: url.toString() },
+    url,
+    env: { DATABASE_URL: url },
     async drop() {
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

@@ -1,32 +1,150 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { projectRoot } from '../../src/db/paths.js';
+
+/**
+ * Child processes started by tests. Each runs in a process group of its own
+ * (`detached: true`), so that stopping it also stops anything it started, and
+ * every one is registered here: test/support/teardown.ts ends any group still
+ * alive after each test file, and the 'exit' hook below does it when the test
+ * worker itself goes away. Nothing a test starts outlives the run.
+ */
+const running = new Set<ChildProcess>();
+
+/** How long a child gets to exit after SIGTERM before its group is killed. */
+const TERM_GRACE_MS = 15_000;
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // the group is already gone
+  }
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Resolves with the exit code (null when a signal ended it). */
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (exited(child)) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** `spawn` in a process group of its own, registered for the teardown. */
+export function spawnTracked(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  running.add(child);
+  // Whatever the leader leaves behind in its group goes with it.
+  child.once('exit', () => {
+    running.delete(child);
+    signalGroup(child, 'SIGKILL');
+  });
+  return child;
+}
+
+/** SIGTERM to the child's group, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopGroup(child: ChildProcess, graceMs = TERM_GRACE_MS): Promise<number | null> {
+  if (exited(child)) return child.exitCode;
+  const exit = exitOf(child);
+  signalGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+  try {
+    return await exit;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Ends every group still alive; returns how many there were. */
+export async function stopAllChildren(): Promise<number> {
+  const left = [...running];
+  await Promise.all(left.map((child) => stopGroup(child)));
+  return left.length;
+}
+
+// Last resort when the worker exits with children still running (a timed-out
+// hook, an uncaught error): 'exit' handlers must be synchronous, so SIGKILL.
+function killAll(): void {
+  for (const child of running) signalGroup(child, 'SIGKILL');
+}
+process.once('exit', killAll);
+// Ctrl-C reaches the test worker (its terminal's process group) but not our
+// children (groups of their own), and a signal's default action skips the
+// 'exit' hook: end them, then die of the same signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 /** The API as `npm start` runs it, in a child process with the given environment. */
 export interface AppProcess {
   child: ChildProcess;
-  /** Port from the "GraphQL API at" log line. */
+  /** Port from the "GraphQL API at" log line; rejects, with the output, if the app exits first. */
   port: Promise<number>;
   output(): string;
+  /** Resolves when a line of the output matches; rejects if the app exits first. */
+  waitForLine(pattern: RegExp): Promise<string>;
+  /** Sends a signal to the app (the group leader, and the only process of its group). */
+  signal(signal: NodeJS.Signals): void;
+  /** SIGTERM, then SIGKILL after a grace period; resolves with the exit code. */
+  stop(): Promise<number | null>;
   exit: Promise<number | null>;
 }
 
 export function spawnApp(env: Record<string, string>): AppProcess {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  // node itself runs the app (tsx is a loader inside that process, not a
+  // wrapper): the pid we signal is the app's, and its handlers get SIGTERM.
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: projectRoot,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_ON_START: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  let resolvePort: (port: number) => void;
-  const port = new Promise<number>((resolve) => (resolvePort = resolve));
+  let closed = false;
+  const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
+  const settle = () => {
+    // Only whole lines count, except after the end of the output.
+    const lines = output.split('\n');
+    if (!closed) lines.pop();
+    for (const waiter of waiters) {
+      const line = lines.find((candidate) => waiter.pattern.test(candidate));
+      if (line !== undefined) waiter.resolve(line);
+      else if (closed) waiter.reject(new Error(`The app exited (code ${child.exitCode}) before writing a line matching ${waiter.pattern}. Its output:\n${output}`));
+      else continue;
+      waiters.delete(waiter);
+    }
+  };
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
-    const match = /"port":(\d+)/.exec(output);
-    if (match) resolvePort(Number(match[1]));
+    settle();
   };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, port, output: () => output, exit };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  // 'close' comes after the last output: a line written just before exiting is still seen.
+  child.once('close', () => {
+    closed = true;
+    settle();
+  });
+  const exit = exitOf(child);
+  const waitForLine = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      waiters.add({ pattern, resolve, reject });
+      settle();
+    });
+  const port = waitForLine(/"msg":"GraphQL API at /).then((line) => (JSON.parse(line) as { port: number }).port);
+  port.catch(() => {}); // tests that expect an early exit never ask for the port
+  return {
+    child,
+    port,
+    output: () => output,
+    waitForLine,
+    signal: (signal) => signalGroup(child, signal),
+    stop: () => stopGroup(child),
+    exit,
+  };
 }

@@ -1,5 +1,5 @@
 import { openDatabase, type Database, type DatabaseConfig } from '../../src/db/database.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database.js';
 import { startTestServer, type TestServer } from './server.js';
 import { startTcpProxy, type TcpProxy } from './tcpProxy.js';
 
@@ -12,8 +12,12 @@ export interface ProxiedApi {
   close(): Promise<void>;
 }
 
-export async function startProxiedApi(options: Partial<DatabaseConfig> = {}, prepare?: (database: Database) => Promise<void>): Promise<ProxiedApi> {
-  const testDatabase = await createTestDatabase();
+export async function startProxiedApi(
+  options: Partial<DatabaseConfig> = {},
+  prepare?: (database: Database) => Promise<void>,
+  { seeded = false }: TestDatabaseOptions = {},
+): Promise<ProxiedApi> {
+  const testDatabase = await createTestDatabase({ seeded });
   const url = new URL(testDatabase.url);
   const proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
   const database = await openDatabase({ databaseUrl: proxy.route(testDatabase.url), pgliteDataDir: '', databasePoolSize: 3, ...options });

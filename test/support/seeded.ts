@@ -1,6 +1,4 @@
 import type { Database } from '../../src/db/database.js';
-import { seedProfilesDir } from '../../src/db/paths.js';
-import { importProfileFiles } from '../../seed/run.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './database.js';
 import { startTestServer, type TestServer } from './server.js';
 
@@ -13,9 +11,8 @@ export interface SeededApi {
 }
 
 export async function startSeededApi(): Promise<SeededApi> {
-  const testDatabase = await createTestDatabase();
+  const testDatabase = await createTestDatabase({ seeded: true });
   const database = await openTestDatabase(testDatabase);
-  await importProfileFiles(database.prisma, [seedProfilesDir]);
   const api = await startTestServer(database);
   return {
     testDatabase,

@@ -14,6 +14,8 @@ export interface TestServer {
   url: string;
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
+  /** Resolves with the first log line (already written or to come) that matches. */
+  waitForLog(matches: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   server: AppServer;
   /** POSTs an operation to /graphql, as a client would. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -24,7 +26,14 @@ export interface TestServer {
 export async function startTestServer(database: Database, overrides: Partial<Config> = {}): Promise<TestServer> {
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }), ...overrides };
   const logs: Record<string, unknown>[] = [];
-  const destination = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
+  const watchers = new Set<(line: Record<string, unknown>) => void>();
+  const destination = {
+    write: (text: string) => {
+      const line = JSON.parse(text) as Record<string, unknown>;
+      logs.push(line);
+      for (const watch of watchers) watch(line);
+    },
+  };
   const server = createServer(config, database, createLogger(config, destination));
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -34,6 +43,18 @@ export async function startTestServer(database: Database, overrides: Partial<Con
     url,
     logs,
     server,
+    waitForLog(matches) {
+      const written = logs.find(matches);
+      if (written) return Promise.resolve(written);
+      return new Promise((resolve) => {
+        const watch = (line: Record<string, unknown>) => {
+          if (!matches(line)) return;
+          watchers.delete(watch);
+          resolve(line);
+        };
+        watchers.add(watch);
+      });
+    },
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

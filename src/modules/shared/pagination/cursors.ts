@@ -76,7 +76,10 @@ function decodeCursor(cursor: string, ordering: Ordering, argumentName: 'after' 
       argumentName,
     );
   }
-  const valid = values.length === ordering.keys.length + 1 && ordering.keys.every((key, index) => fitsKey(values[index + 1], key));
+  const valid =
+    values[0] === ordering.name &&
+    values.length === ordering.keys.length + 1 &&
+    ordering.keys.every((key, index) => fitsKey(values[index + 1], key));
   if (!valid) {
     throw badUserInput(
       `Argument "${argumentName}" is not a valid cursor: ${JSON.stringify(cursor)}. Use a cursor from edges.cursor or pageInfo of the same field.`,
