@@ -6,6 +6,12 @@ const noSeedInSrc = {
   group: ['**/seed/*', '../seed/*', '../../seed/*', '../../../seed/*'],
   message: 'src/ may not import seed/ (seed/ uses src/): pass what the app needs from seed/ in through src/index.ts.',
 };
+// The offline Prisma engine is one box behind src/db/offline-engine/index.ts:
+// its internals patch private Prisma methods and may change with any upgrade.
+const onlyOfflineEngineIndex = {
+  regex: 'offline-engine/(?!index(\\.[jt]s)?$)',
+  message: 'Import the offline engine through src/db/offline-engine/index.ts only.',
+};
 const noTestsInScripts = {
   group: ['**/test/*', '../test/*', '../../test/*'],
   message: 'scripts/ may not import test/: move what both need into scripts/support/ (tests may import it).',
@@ -54,35 +60,26 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly' } },
   },
   {
-    // The offline Prisma engine is one box behind src/db/offline-engine/index.ts:
-    // its internals patch private Prisma methods and may change with any upgrade.
-    ignores: ['src/db/offline-engine/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: 'offline-engine/(?!index(\\.[jt]s)?$)',
-              message: 'Import the offline engine through src/db/offline-engine/index.ts only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // One no-restricted-imports entry per set of files (a later entry replaces an earlier one's patterns).
+  {
+    ignores: ['src/db/offline-engine/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyOfflineEngineIndex] }] },
+  },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/index.ts'],
+    ignores: ['src/index.ts', 'src/db/offline-engine/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyOfflineEngineIndex, noSeedInSrc] }] },
+  },
+  {
+    files: ['src/db/offline-engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noSeedInSrc] }] },
   },
   {
     files: ['scripts/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noTestsInScripts] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyOfflineEngineIndex, noTestsInScripts] }] },
   },
 );

@@ -10,6 +10,7 @@ import { formatChanges } from '../seed/report.js';
 import { importProfileFiles, readProfiles } from '../seed/run.js';
 import { createTestDatabase, openTestDatabase, usingPostgres, type TestDatabase } from './support/database.js';
 import { canonicalDump, emptyDatabase, lastWrites } from './support/dump.js';
+import { seedPageAsHtml } from './support/htmlProfile.js';
 import { spawnApp } from './support/process.js';
 import { runSeedCli } from './support/seedCli.js';
 
@@ -82,6 +83,18 @@ describe('importing the seed page alone', () => {
     expect(cut.abstract).toBe('Neural networks are known to be a class of highly expressive functions able to fit even random input-output mappings with …');
     const authors = await database.prisma.authorship.findMany({ where: { publicationId: cut.id }, orderBy: { position: 'asc' }, include: { researcher: true } });
     expect(authors.map((a) => a.researcher.name)).toEqual(['Nasim Rahaman', 'Felix Draxler', 'Fred A. Hamprecht', 'Aristide Baratin']);
+  });
+});
+
+describe('a profile saved as HTML', () => {
+  it('gives exactly the rows of the same profile saved as text', async () => {
+    const htmlPage = profileFile('seed-page.html', seedPageAsHtml(seedPage).html);
+    await importProfileFiles(database.prisma, [htmlPage]);
+    const fromHtml = await canonicalDump(database.prisma);
+    await emptyDatabase(database.prisma);
+    await importProfileFiles(database.prisma, [seedPage]);
+    expect(fromHtml).toEqual(await canonicalDump(database.prisma));
+    expect(fromHtml.publications).toHaveLength(12);
   });
 });
 
