@@ -256,27 +256,31 @@ export async function writePlan(sql: Sql, plan: ImportPlan, onRows: (rows: numbe
     plan.authorships.create.map((row) => ({ publication_id: publicationIds.get(row.titleKey)!, researcher_id: researcherIds.get(row.researcherKey)!, position: row.position })),
   );
 
-  const publicationTopicKey = { publication_id: 'int', topic_id: 'int' };
-  await remove('publication_topic', publicationTopicKey, plan.publicationTopics.delete.map((row) => ({ publication_id: row.publicationId, topic_id: row.topicId })));
-  await insert(
-    'publication_topic',
-    publicationTopicKey,
-    plan.publicationTopics.create.map((row) => ({ publication_id: publicationIds.get(row.titleKey)!, topic_id: vocabularyIds.topic.get(row.topicKey)! })),
-  );
-  const researcherRoleKey = { researcher_id: 'int', role_id: 'int' };
-  await remove('researcher_role', researcherRoleKey, plan.researcherRoles.delete.map((row) => ({ researcher_id: row.researcherId, role_id: row.roleId })));
-  await insert(
-    'researcher_role',
-    researcherRoleKey,
-    plan.researcherRoles.create.map((row) => ({ researcher_id: researcherIds.get(row.researcherKey)!, role_id: vocabularyIds.role.get(row.roleKey)! })),
-  );
-  const researcherTopicKey = { researcher_id: 'int', topic_id: 'int' };
-  await remove('researcher_topic', researcherTopicKey, plan.researcherTopics.delete.map((row) => ({ researcher_id: row.researcherId, topic_id: row.topicId })));
-  await insert(
-    'researcher_topic',
-    researcherTopicKey,
-    plan.researcherTopics.create.map((row) => ({ researcher_id: researcherIds.get(row.researcherKey)!, topic_id: vocabularyIds.topic.get(row.topicKey)! })),
-  );
+  // The links of papers and people to the vocabulary: two-column keys, only created or deleted.
+  const vocabularyLinks: { table: string; key: Columns; remove: Record<string, number>[]; create: Record<string, number>[] }[] = [
+    {
+      table: 'publication_topic',
+      key: { publication_id: 'int', topic_id: 'int' },
+      remove: plan.publicationTopics.delete.map((row) => ({ publication_id: row.publicationId, topic_id: row.topicId })),
+      create: plan.publicationTopics.create.map((row) => ({ publication_id: publicationIds.get(row.titleKey)!, topic_id: vocabularyIds.topic.get(row.topicKey)! })),
+    },
+    {
+      table: 'researcher_role',
+      key: { researcher_id: 'int', role_id: 'int' },
+      remove: plan.researcherRoles.delete.map((row) => ({ researcher_id: row.researcherId, role_id: row.roleId })),
+      create: plan.researcherRoles.create.map((row) => ({ researcher_id: researcherIds.get(row.researcherKey)!, role_id: vocabularyIds.role.get(row.roleKey)! })),
+    },
+    {
+      table: 'researcher_topic',
+      key: { researcher_id: 'int', topic_id: 'int' },
+      remove: plan.researcherTopics.delete.map((row) => ({ researcher_id: row.researcherId, topic_id: row.topicId })),
+      create: plan.researcherTopics.create.map((row) => ({ researcher_id: researcherIds.get(row.researcherKey)!, topic_id: vocabularyIds.topic.get(row.topicKey)! })),
+    },
+  ];
+  for (const link of vocabularyLinks) {
+    await remove(link.table, link.key, link.remove);
+    await insert(link.table, link.key, link.create);
+  }
 
   // Last: deleting a paper or a person takes its remaining links with it (ON DELETE CASCADE).
   await removeIds('publication', plan.publications.delete);
