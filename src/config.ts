@@ -24,13 +24,18 @@ const csv = z.string().transform((value) =>
     .filter((item) => item.length > 0),
 );
 
+/** A whole number from `min` (to `max`), `fallback` when unset; the fallback is the example shown when a value is wrong. */
+function whole(min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
+  return { schema: z.coerce.number().int().min(min).max(max).default(fallback), example: String(fallback) };
+}
+
 /** Each variable with the example shown when its value is wrong. */
 const variables = {
   NODE_ENV: { schema: z.enum(['development', 'production', 'test']).default('development'), example: 'production' },
   DATABASE_URL: { schema: postgresUrl.optional(), example: 'postgresql://user:password@localhost:5432/lab' },
   PGLITE_DATA_DIR: { schema: z.string().min(1).default('.data/pglite'), example: '.data/pglite' },
   HOST: { schema: z.string().min(1).default('0.0.0.0'), example: '127.0.0.1' },
-  PORT: { schema: z.coerce.number().int().min(0).max(65535).default(4000), example: '4000' },
+  PORT: whole(0, 4000, 65535),
   SEED_ON_START: { schema: booleanFlag.default(true), example: 'false' },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,21 +43,21 @@ const variables = {
   },
   CORS_ORIGINS: { schema: csv.optional(), example: 'https://lab.example.org,http://localhost:3000' },
   GRAPHQL_INTROSPECTION: { schema: booleanFlag.optional(), example: 'true' },
-  SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().min(0).default(10_000), example: '10000' },
-  DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), example: '10' },
-  DATABASE_CONNECT_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(5_000), example: '5000' },
-  DATABASE_STATEMENT_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(5_000), example: '5000' },
-  REQUEST_TIMEOUT_MS: { schema: z.coerce.number().int().min(1_000).default(30_000), example: '30000' },
-  MAX_BODY_BYTES: { schema: z.coerce.number().int().min(1_000).default(100_000), example: '100000' },
-  MAX_QUERY_TOKENS: { schema: z.coerce.number().int().min(50).default(1_000), example: '1000' },
-  MAX_QUERY_DEPTH: { schema: z.coerce.number().int().min(1).default(10), example: '10' },
-  MAX_ALIASES: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
-  MAX_DIRECTIVES: { schema: z.coerce.number().int().min(0).default(5), example: '5' },
-  MAX_QUERY_COST: { schema: z.coerce.number().int().min(1).default(10_000), example: '10000' },
-  MAX_REPEATED_FIELDS: { schema: z.coerce.number().int().min(0).default(15), example: '15' },
-  MAX_FRAGMENT_SPREADS: { schema: z.coerce.number().int().min(0).default(50), example: '50' },
-  READY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).default(2_000), example: '2000' },
-  APQ_CACHE_BYTES: { schema: z.coerce.number().int().min(0).default(10_000_000), example: '10000000' },
+  SHUTDOWN_GRACE_MS: whole(0, 10_000),
+  DATABASE_POOL_SIZE: whole(1, 10, 100),
+  DATABASE_CONNECT_TIMEOUT_MS: whole(100, 5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: whole(100, 5_000),
+  REQUEST_TIMEOUT_MS: whole(1_000, 30_000),
+  MAX_BODY_BYTES: whole(1_000, 100_000),
+  MAX_QUERY_TOKENS: whole(50, 1_000),
+  MAX_QUERY_DEPTH: whole(1, 10),
+  MAX_ALIASES: whole(0, 15),
+  MAX_DIRECTIVES: whole(0, 5),
+  MAX_QUERY_COST: whole(1, 10_000),
+  MAX_REPEATED_FIELDS: whole(0, 15),
+  MAX_FRAGMENT_SPREADS: whole(0, 50),
+  READY_TIMEOUT_MS: whole(100, 2_000),
+  APQ_CACHE_BYTES: whole(0, 10_000_000),
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
 } as const;
