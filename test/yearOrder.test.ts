@@ -78,48 +78,65 @@ const papers: Paper[] = [
   { titleKey: 'a0', year: null },
 ];
 
-const pageQuery = `query YearPage($first: Int, $after: String, $last: Int, $before: String, $orderBy: PublicationOrder) {
-  publications(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
-    edges { cursor node { title year } }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-  }
-}`;
+const connectionFields = `edges { cursor node { title year } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+
+/** The three lists in a year order: the top-level one, and the nested pages per researcher and per topic (window functions, nested.ts). */
+const lists = {
+  publications: `query YearPage($first: Int, $after: String, $last: Int, $before: String, $orderBy: PublicationOrder) {
+    list: publications(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) { ${connectionFields} }
+  }`,
+  'researcher.publications': `query ResearcherYearPage($first: Int, $after: String, $last: Int, $before: String, $orderBy: PublicationOrder) {
+    researcher(slug: "year-order-author") {
+      list: publications(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) { ${connectionFields} }
+    }
+  }`,
+  'topic.publications': `query TopicYearPage($first: Int, $after: String, $last: Int, $before: String, $orderBy: PublicationOrder) {
+    topic(slug: "year-order-topic") {
+      list: publications(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) { ${connectionFields} }
+    }
+  }`,
+};
+type List = keyof typeof lists;
 
 interface Page {
   edges: { cursor: string; node: { title: string; year: number | null } }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-async function page(variables: Record<string, unknown>): Promise<Page> {
-  const response = await api.graphql<{ publications: Page }>(pageQuery, variables);
+type ListAnswer = { list?: Page; researcher?: { list: Page }; topic?: { list: Page } };
+
+async function page(variables: Record<string, unknown>, list: List = 'publications'): Promise<Page> {
+  const response = await api.graphql<ListAnswer>(lists[list], variables);
   expect(response.body.errors).toBeUndefined();
-  return response.body.data!.publications;
+  const data = response.body.data!;
+  return (data.list ?? data.researcher?.list ?? data.topic?.list)!;
 }
 
 type Shown = [title: string, year: number | null];
 
-async function allForwards(orderBy: string | undefined, size: number): Promise<Shown[]> {
+async function allForwards(list: List, orderBy: string | undefined, size: number): Promise<Shown[]> {
   const shown: Shown[] = [];
   let after: string | null = null;
   for (let pages = 0; pages <= papers.length; pages += 1) {
-    const current = await page({ first: size, after, orderBy });
+    const current = await page({ first: size, after, orderBy }, list);
     shown.push(...current.edges.map((edge): Shown => [edge.node.title, edge.node.year]));
     if (!current.pageInfo.hasNextPage) return shown;
     after = current.pageInfo.endCursor;
   }
-  throw new Error(`paging forwards through ${orderBy} does not end`);
+  throw new Error(`paging forwards through ${list} by ${orderBy} does not end`);
 }
 
-async function allBackwards(orderBy: string | undefined, size: number): Promise<Shown[]> {
+async function allBackwards(list: List, orderBy: string | undefined, size: number): Promise<Shown[]> {
   const shown: Shown[] = [];
   let before: string | null = null;
   for (let pages = 0; pages <= papers.length; pages += 1) {
-    const current = await page({ last: size, before, orderBy });
+    const current = await page({ last: size, before, orderBy }, list);
     shown.unshift(...current.edges.map((edge): Shown => [edge.node.title, edge.node.year]));
     if (!current.pageInfo.hasPreviousPage) return shown;
     before = current.pageInfo.startCursor;
   }
-  throw new Error(`paging backwards through ${orderBy} does not end`);
+  throw new Error(`paging backwards through ${list} by ${orderBy} does not end`);
 }
 
 /** The order a reader expects, worked out here without SQL: title keys are plain ASCII, so JavaScript compares them as PostgreSQL does. */
@@ -141,40 +158,46 @@ describe('year orders with and without years', () => {
         paper.year,
       ]);
     }
+    // One author and one topic of every paper, for the nested lists.
+    await sql(`INSERT INTO researcher (slug, name, name_key, updated_at) VALUES ('year-order-author', 'Year Author', 'year author', now())`);
+    await sql(`INSERT INTO authorship (publication_id, researcher_id, position, updated_at)
+      SELECT p.id, r.id, 0, now() FROM publication p, researcher r`);
+    await sql(`INSERT INTO topic (slug, name, name_fr, updated_at) VALUES ('year-order-topic', 'Year order', 'Ordre des années', now())`);
+    await sql(`INSERT INTO publication_topic (publication_id, topic_id, updated_at) SELECT p.id, t.id, now() FROM publication p, topic t`);
   });
 
-  afterAll(() => sql('DELETE FROM publication'));
+  afterAll(() => sql('DELETE FROM publication; DELETE FROM researcher; DELETE FROM topic'));
 
-  const orders = [
-    { orderBy: undefined, label: 'the default (newest first)', newestFirst: true },
-    { orderBy: 'YEAR_DESC', label: 'YEAR_DESC', newestFirst: true },
-    { orderBy: 'YEAR_ASC', label: 'YEAR_ASC', newestFirst: false },
-  ];
+  const orders = (Object.keys(lists) as List[]).flatMap((list) => [
+    { list, orderBy: undefined, label: `${list}, the default (newest first)`, newestFirst: true },
+    { list, orderBy: 'YEAR_DESC', label: `${list}, YEAR_DESC`, newestFirst: true },
+    { list, orderBy: 'YEAR_ASC', label: `${list}, YEAR_ASC`, newestFirst: false },
+  ]);
 
-  it.each(orders)('$label: one page holds every paper, undated ones last', async ({ orderBy, newestFirst }) => {
-    const all = await page({ first: 100, orderBy });
+  it.each(orders)('$label: one page holds every paper, undated ones last', async ({ list, orderBy, newestFirst }) => {
+    const all = await page({ first: 100, orderBy }, list);
     expect(all.edges.map((edge): Shown => [edge.node.title, edge.node.year])).toEqual(expectedOrder(newestFirst));
   });
 
   it.each(orders.flatMap((order) => [1, 2, 3, 4].map((size) => ({ ...order, size }))))(
     '$label: pages of $size with first/after and with last/before join up into that order',
-    async ({ orderBy, newestFirst, size }) => {
+    async ({ list, orderBy, newestFirst, size }) => {
       const expected = expectedOrder(newestFirst);
-      expect(await allForwards(orderBy, size)).toEqual(expected);
-      expect(await allBackwards(orderBy, size)).toEqual(expected);
+      expect(await allForwards(list, orderBy, size)).toEqual(expected);
+      expect(await allBackwards(list, orderBy, size)).toEqual(expected);
     },
   );
 
-  it.each(orders)('$label: the page after the last dated paper starts with the first undated one, and back', async ({ orderBy, newestFirst }) => {
+  it.each(orders)('$label: the page after the last dated paper starts with the first undated one, and back', async ({ list, orderBy, newestFirst }) => {
     const expected = expectedOrder(newestFirst);
     const lastDated = expected.findLastIndex(([, year]) => year !== null);
-    const all = await page({ first: 100, orderBy });
-    const afterDated = await page({ first: 2, after: all.edges[lastDated]!.cursor, orderBy });
+    const all = await page({ first: 100, orderBy }, list);
+    const afterDated = await page({ first: 2, after: all.edges[lastDated]!.cursor, orderBy }, list);
     expect(afterDated.edges.map((edge) => edge.node.title)).toEqual(expected.slice(lastDated + 1, lastDated + 3).map(([title]) => title));
-    const beforeUndated = await page({ last: 2, before: all.edges[lastDated + 1]!.cursor, orderBy });
+    const beforeUndated = await page({ last: 2, before: all.edges[lastDated + 1]!.cursor, orderBy }, list);
     expect(beforeUndated.edges.map((edge) => edge.node.title)).toEqual(expected.slice(lastDated - 1, lastDated + 1).map(([title]) => title));
     // After an undated paper come the undated papers with a later title, and only those.
-    const afterUndated = await page({ first: 100, after: all.edges[lastDated + 1]!.cursor, orderBy });
+    const afterUndated = await page({ first: 100, after: all.edges[lastDated + 1]!.cursor, orderBy }, list);
     expect(afterUndated.edges.map((edge) => edge.node.title)).toEqual(expected.slice(lastDated + 2).map(([title]) => title));
   });
 });
