@@ -27,7 +27,13 @@ const byTitle = [
   { sql: Prisma.sql`p.id`, direction: 'asc' as const, type: 'int' as const },
 ];
 
-// Papers without a year go last in both year orders.
+// Papers without a year go last in both year orders. They sort as a constant
+// (coalesce) rather than through `NULLS LAST`, so a sort key is never NULL: the
+// keyset condition (afterCursorSql) stays plain comparisons, right across the
+// step from the last dated paper to the first undated one, in both directions,
+// with no nullable cursor type. Each year order has an index on exactly these
+// expressions (migration year_order_indexes): a page is an index scan, not a
+// sort of the whole table. Change an expression here and the index with it.
 export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>, Ordering> = {
   YEAR_DESC: { name: 'YEAR_DESC', keys: [{ sql: Prisma.sql`coalesce(p.year, -1)`, direction: 'desc', type: 'int' }, ...byTitle] },
   YEAR_ASC: { name: 'YEAR_ASC', keys: [{ sql: Prisma.sql`coalesce(p.year, 2147483647)`, direction: 'asc', type: 'int' }, ...byTitle] },
