@@ -1,5 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstError, graphqlBody } from './support/answers.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
@@ -23,16 +24,17 @@ async function post(body: unknown, headers: Record<string, string> = {}, server:
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, text, json: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : undefined };
+  return { status: response.status, text, json: text.startsWith('{') || text.startsWith('[') ? (JSON.parse(text) as unknown) : undefined };
 }
 
 /** Asserts a refusal before execution: HTTP 400, one error with this code, and no data. */
 async function refused(query: string, code: string, variables?: Record<string, unknown>) {
   const response = await post({ query, variables });
   expect(response.status).toBe(400);
-  expect(response.json.errors[0].extensions.code).toBe(code);
-  expect(response.json.data).toBeUndefined();
-  return response.json.errors[0].message as string;
+  const error = firstError(response.json);
+  expect(error.extensions?.code).toBe(code);
+  expect(graphqlBody(response.json).data).toBeUndefined();
+  return error.message;
 }
 
 describe('GraphQL over HTTP compliance (graphql-http server audits)', () => {
@@ -62,12 +64,12 @@ describe('GraphQL over HTTP compliance (graphql-http server audits)', () => {
 describe('limits against classic attacks', () => {
   it('deep nesting: a depth-12 query is refused; a real frontend query passes', async () => {
     // researchers › nodes › (coauthors › researcher) × 4 › coauthors › sharedPublications: 12 levels
-    const chain = ['researchers', 'nodes', ...Array(4).fill(['coauthors', 'researcher']).flat(), 'coauthors'];
+    const chain = ['researchers', 'nodes', ...Array.from({ length: 4 }, () => ['coauthors', 'researcher']).flat(), 'coauthors'];
     const deep = `{ ${chain.join(' { ')} { sharedPublications ${'} '.repeat(chain.length)}}`;
     expect(await refused(deep, 'QUERY_TOO_DEEP')).toBe('The query nests fields 12 deep; at most 10 are allowed.');
     const frontend = await post({ query: '{ researchers(first: 10) { nodes { name publications(first: 5) { nodes { title authors { name topics { name } } } } } } }' });
     expect(frontend.status).toBe(200);
-    expect(frontend.json.errors).toBeUndefined();
+    expect(graphqlBody(frontend.json).errors).toBeUndefined();
   });
 
   it('alias overloading: 16 aliases are refused', async () => {
@@ -94,7 +96,7 @@ describe('limits against classic attacks', () => {
 
   it('huge first: a page above 100 is a BAD_USER_INPUT; first: 100 nested three deep is too costly', async () => {
     const huge = await post({ query: '{ publications(first: 100000) { totalCount } }' });
-    expect(huge.json.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(firstError(huge.json)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     const nested = '{ researchers(first: 100) { nodes { publications(first: 100) { nodes { authors { coauthors(first: 100) { sharedPublications } } } } } } }';
     expect(await refused(nested, 'QUERY_TOO_COMPLEX')).toMatch(/^The query could return about \d+ items .*at most 10000 are allowed/);
     // Page sizes given as variables count too.
@@ -127,10 +129,10 @@ describe('limits against classic attacks', () => {
   it('a body over 100 kB is refused with 413; a body that is not JSON with 400', async () => {
     const big = await post({ query: '{ topics { name } }', variables: { padding: 'x'.repeat(110_000) } });
     expect(big.status).toBe(413);
-    expect(big.json.errors[0]).toMatchObject({ message: 'The request body is larger than 100000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(firstError(big.json)).toMatchObject({ message: 'The request body is larger than 100000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } });
     const broken = await post('{ "query": ');
     expect(broken.status).toBe(400);
-    expect(broken.json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(firstError(broken.json).extensions?.code).toBe('BAD_REQUEST');
   });
 });
 
@@ -138,10 +140,10 @@ describe('nothing leaks in production', () => {
   it('no "Did you mean" schema hints, no introspection', async () => {
     const typo = await post({ query: '{ researchers { nodes { nme } } }' }, {}, production);
     expect(typo.status).toBe(400);
-    expect(typo.json.errors[0].message).toBe('Cannot query field "nme" on type "Researcher".');
+    expect(firstError(typo.json).message).toBe('Cannot query field "nme" on type "Researcher".');
     const development = await post({ query: '{ researchers { nodes { nme } } }' });
-    expect(development.json.errors[0].message).toContain('Did you mean "name"?');
+    expect(firstError(development.json).message).toContain('Did you mean "name"?');
     const introspection = await post({ query: '{ __type(name: "Researcher") { fields { name } } }' }, {}, production);
-    expect(introspection.json.errors[0].message).toContain('introspection is not allowed');
+    expect(firstError(introspection.json).message).toContain('introspection is not allowed');
   });
 });
