@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
+import { matching } from './support/matchers.js';
 import { spawnApp } from './support/process.js';
 
 describe('configuration', () => {
@@ -18,7 +19,7 @@ describe('configuration', () => {
     ['SEED_ON_START', 'maybe', 'expected one of', 'SEED_ON_START=false'],
   ])('rejects %s=%s with the variable, the problem and a good example', (name, value, problem, example) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(
-      expect.objectContaining({ message: expect.stringMatching(new RegExp(`^Invalid environment variable ${name}="${value}": .*${problem}.*Example of a good value: ${example}`)) }),
+      expect.objectContaining({ message: matching(new RegExp(`^Invalid environment variable ${name}="${value}": .*${problem}.*Example of a good value: ${example}`)) }),
     );
   });
 

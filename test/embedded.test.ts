@@ -9,7 +9,8 @@ import { spawnApp, type AppProcess } from './support/process.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-embedded-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-async function query(app: AppProcess, body: string) {
+/** The raw answer: compared whole, never read field by field. */
+async function query(app: AppProcess, body: string): Promise<unknown> {
   const response = await fetch(`http://127.0.0.1:${await app.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -6,6 +6,7 @@ import { htmlToText } from '../../seed/html.js';
 import type { ParsedProfile } from '../../seed/parser.js';
 import { ImportInputError, readProfileFile } from '../../seed/source.js';
 import { seedPageAsHtml } from '../support/htmlProfile.js';
+import { containing } from '../support/matchers.js';
 
 const seedPage = path.join(import.meta.dirname, '../../seed/profiles/000_83e153fc7d8806a7.txt');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-html-'));
@@ -64,7 +65,7 @@ describe('a profile saved as HTML', () => {
   it('a warning points to the HTML line of its text', () => {
     const html = '<img alt="Portrait of Jo Doe">\n<h1>Jo Doe</h1>\n<h2>Publications</h2>\n<div><h3>The Republic</h3></div>\n<div>\n<h3>\nPlato</h3></div>\n';
     const source = readProfileFile(writeFile('warn.html', html));
-    expect(source.profile.warnings).toEqual([{ line: 7, message: expect.stringContaining('"Plato" read as the title') }]);
+    expect(source.profile.warnings).toEqual([{ line: 7, message: containing('"Plato" read as the title') }]);
   });
 
   it('a page with no visible text is empty', () => {

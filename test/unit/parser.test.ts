@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProfile, ProfileParseError, type ParsedProfile } from '../../seed/parser.js';
 import { readLineAfterTitle } from '../../seed/titleOrName.js';
+import { containing, matching } from '../support/matchers.js';
 
 const profilesDir = path.join(import.meta.dirname, '../../seed/profiles');
 const seedText = fs.readFileSync(path.join(profilesDir, '000_83e153fc7d8806a7.txt'), 'utf8');
@@ -187,7 +188,7 @@ describe('titles and co-authors after an entry without an abstract', () => {
       { title: 'Transformers', coauthors: [], hasAbstract: true },
       { title: 'BERT', coauthors: [], hasAbstract: true },
     ]);
-    expect(profile.warnings).toEqual([{ line: lineOf(1), message: expect.stringContaining('"Plato" read as the title of a new publication') }]);
+    expect(profile.warnings).toEqual([{ line: lineOf(1), message: containing('"Plato" read as the title of a new publication') }]);
   });
 
   it('an ambiguous line stays a title and gets a warning with its line', () => {
@@ -198,8 +199,8 @@ describe('titles and co-authors after an entry without an abstract', () => {
       { title: 'An Nguyen', coauthors: [], hasAbstract: true },
     ]);
     expect(profile.warnings).toEqual([
-      { line: lineOf(2), message: expect.stringMatching(/^"Capsule Networks" read as the title of a new publication .*"Networks" is a title word$/) },
-      { line: lineOf(3), message: expect.stringMatching(/^"An Nguyen" read as the title .*"An" is a title word$/) },
+      { line: lineOf(2), message: matching(/^"Capsule Networks" read as the title of a new publication .*"Networks" is a title word$/) },
+      { line: lineOf(3), message: matching(/^"An Nguyen" read as the title .*"An" is a title word$/) },
     ]);
   });
 
@@ -269,7 +270,7 @@ describe('errors', () => {
   });
 
   it('no name, no publications section, an empty file', () => {
-    expect(parseError('Portrait of\n\nPublications\n\nA Title\n')).toMatchObject({ line: 3, message: expect.stringMatching(/the profile has no name/) });
+    expect(parseError('Portrait of\n\nPublications\n\nA Title\n')).toMatchObject({ line: 3, message: matching(/the profile has no name/) });
     expect(parseError('Portrait of Jo Doe\n\nJo Doe\n\nResearch Topics\nOptimization\n').message).toMatch(/no "Publications" section/);
     expect(parseError('\n  \n').message).toMatch(/the file is empty/);
   });
