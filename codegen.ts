@@ -37,7 +37,7 @@ const config: CodegenConfig = {
       },
     },
     'test/generated/': {
-      documents: ['test/api.test.ts', 'test/batching.test.ts'],
+      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

@@ -8,10 +8,13 @@ import { titleKey } from '../src/modules/shared/text.js';
 import { ImportLockTimeoutError } from '../seed/importer.js';
 import { formatChanges } from '../seed/report.js';
 import { importProfileFiles, readProfiles } from '../seed/run.js';
+import { graphql } from './generated/gql.js';
+import type { ResearcherCountQuery } from './generated/graphql.js';
 import { createTestDatabase, openTestDatabase, usingPostgres, type TestDatabase } from './support/database.js';
 import { canonicalDump, emptyDatabase, lastWrites } from './support/dump.js';
 import { seedPageAsHtml } from './support/htmlProfile.js';
 import { spawnApp } from './support/process.js';
+import type { GraphQLResponse } from './support/server.js';
 import { runSeedCli } from './support/seedCli.js';
 
 const seedPage = path.join(seedProfilesDir, '000_83e153fc7d8806a7.txt');
@@ -366,18 +369,20 @@ describe('npm run seed', () => {
 });
 
 describe('npm start on an empty database', () => {
+  const ResearcherCount = graphql(`query ResearcherCount { researchers { totalCount } }`);
+
   async function researcherCount(env: Record<string, string>) {
     const app = spawnApp(env);
     const port = await app.port;
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ researchers { totalCount } }' }),
+      body: JSON.stringify({ query: ResearcherCount.toString() }),
     });
-    const body = (await response.json()) as { data: { researchers: { totalCount: number } } };
+    const body = (await response.json()) as GraphQLResponse<ResearcherCountQuery>['body'];
     app.child.kill('SIGTERM');
     expect(await app.exit).toBe(0);
-    return body.data.researchers.totalCount;
+    return body.data?.researchers.totalCount;
   }
 
   it('imports seed/profiles/ first unless SEED_ON_START=false', async () => {

@@ -28,6 +28,7 @@ type Documents = {
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": typeof types.NodeByIdDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": typeof types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": typeof types.BatchedResearchersDocument,
+    "query ResearcherCount { researchers { totalCount } }": typeof types.ResearcherCountDocument,
 };
 const documents: Documents = {
     "query ResearcherProfile($slug: String!) {\n  researcher(slug: $slug) {\n    id slug name aliases position positionFr organization isMember orcid publicationCount createdAt updatedAt\n    roles { key name nameFr } topics { slug name nameFr }\n  }\n}": types.ResearcherProfileDocument,
@@ -43,6 +44,7 @@ const documents: Documents = {
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": types.NodeByIdDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": types.BatchedResearchersDocument,
+    "query ResearcherCount { researchers { totalCount } }": types.ResearcherCountDocument,
 };
 
 /**
@@ -97,6 +99,10 @@ export function graphql(source: "query BatchedPublications($n: Int) {\n  publica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}"): typeof import('./graphql.js').BatchedResearchersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherCount { researchers { totalCount } }"): typeof import('./graphql.js').ResearcherCountDocument;
 
 
 export function graphql(source: string) {

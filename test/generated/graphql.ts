@@ -457,6 +457,11 @@ export type BatchedResearchersQueryVariables = Exact<{
 
 export type BatchedResearchersQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', name: string, roles: Array<{ __typename?: 'Role', name: string }>, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', authors: Array<{ __typename?: 'Researcher', name: string }> }> }, coauthors: Array<{ __typename?: 'Coauthor', sharedPublications: number, researcher: { __typename?: 'Researcher', name: string } }> }> } };
 
+export type ResearcherCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResearcherCountQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', totalCount: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -757,3 +762,10 @@ export const BatchedResearchersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BatchedResearchersQuery, BatchedResearchersQueryVariables>;
+export const ResearcherCountDocument = new TypedDocumentString(`
+    query ResearcherCount {
+  researchers {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherCountQuery, ResearcherCountQueryVariables>;
