@@ -72,7 +72,7 @@ async function refused(query: string, code: string, variables?: Record<string, u
 }
 
 /** An argument refused by the field: one BAD_USER_INPUT error, no internal error. */
-async function badInput(query: string, variables?: Record<string, unknown>): Promise<{ message: string; argumentName?: unknown }> {
+async function badInput(query: string, variables?: Record<string, unknown>): Promise<{ message: string; argumentName: unknown }> {
   const answer = await post({ query, variables });
   expect(answer.status).toBeLessThan(500);
   expect(graphqlErrors(answer.json).map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
