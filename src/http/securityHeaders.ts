@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -50,7 +50,7 @@ const landingPage = helmet({
 });
 
 /** What Apollo Server answers with its landing page: a GET that prefers HTML (as its own negotiation). */
-function asksForLandingPage(request: Parameters<RequestHandler>[0]): boolean {
+function asksForLandingPage(request: Request): boolean {
   return request.method === 'GET' && request.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 }
 
@@ -60,7 +60,7 @@ function asksForLandingPage(request: Parameters<RequestHandler>[0]): boolean {
  */
 export function securityHeaders(landingPageAt: string | null): RequestHandler {
   return (request, response, next) => {
-    const policy = landingPageAt !== null && request.path === landingPageAt && asksForLandingPage(request) ? landingPage : strict;
+    const policy = landingPageAt !== null && request.path.replace(/\/$/, '') === landingPageAt && asksForLandingPage(request) ? landingPage : strict;
     policy(request, response, next);
   };
 }
