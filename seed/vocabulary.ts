@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { seedVocabularyPath } from '../src/db/paths.js';
 import { slugify, titleKey } from '../src/modules/shared/text.js';
 
 /**
@@ -20,10 +20,8 @@ export interface VocabularyEntry {
 
 export type Vocabulary = Record<VocabularyKind, VocabularyEntry[]>;
 
-const vocabularyPath = fileURLToPath(new URL('./vocabulary.json', import.meta.url));
-
 export function loadVocabulary(): Vocabulary {
-  return JSON.parse(fs.readFileSync(vocabularyPath, 'utf8')) as Vocabulary;
+  return JSON.parse(fs.readFileSync(seedVocabularyPath, 'utf8')) as Vocabulary;
 }
 
 /** Resolves labels of one kind; labels compare with case, accents and punctuation folded. */

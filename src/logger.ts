@@ -1,9 +1,32 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 
 export type { Logger };
 
-/** JSON logs, one object per line, on stdout (or `destination`). */
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
-  return destination ? pino({ level: config.logLevel, base: undefined }, destination) : pino({ level: config.logLevel, base: undefined });
+/**
+ * pino-pretty is a dev dependency: a production install may not have it, and
+ * production never asks for it.
+ */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * JSON logs, one object per line, on stdout (or `destination`): what log
+ * collectors read. A developer's terminal (stdout is a TTY, not production)
+ * gets the same lines made readable by pino-pretty, in pino's worker thread.
+ */
+export function createLogger(config: Pick<Config, 'logLevel' | 'isProduction'>, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = { level: config.logLevel, base: undefined };
+  if (destination) return pino(options, destination);
+  if (!config.isProduction && process.stdout.isTTY && prettyPrinterInstalled()) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } });
+  }
+  return pino(options);
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { graphqlSchemaPath } from './db/paths.js';
 import type { Resolvers } from './generated/graphql.js';
 import { publicationResolvers } from './modules/publication/resolvers.js';
 import { researcherResolvers } from './modules/researcher/resolvers.js';
@@ -8,6 +8,6 @@ import { sharedResolvers } from './modules/shared/resolvers.js';
 import { topicResolvers } from './modules/topic/resolvers.js';
 
 /** schema.graphql is the single source of truth for the API's shape. */
-export const typeDefs = fs.readFileSync(fileURLToPath(new URL('../schema.graphql', import.meta.url)), 'utf8');
+export const typeDefs = fs.readFileSync(graphqlSchemaPath, 'utf8');
 
 export const resolvers: Resolvers[] = [sharedResolvers, researcherResolvers, publicationResolvers, topicResolvers, roleResolvers];

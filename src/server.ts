@@ -17,7 +17,9 @@ import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
+import { httpLogger } from './http/httpLogger.js';
 import { requestId, requestIdInErrors } from './http/requestId.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
 import { resolvers, typeDefs } from './schema.js';
 
@@ -112,6 +114,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
   });
 
   app.use(requestId);
+  app.use(httpLogger(logger));
+  // The landing page (Apollo Sandbox) is on where introspection is (see plugins above).
+  app.use(securityHeaders(config.introspection ? '/graphql' : null));
 
   /** Liveness: the process answers. */
   app.get('/healthz', (_request, response) => {
@@ -132,7 +137,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       app.use(
         '/graphql',
         requestIdInErrors,
-        cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction }),
+        cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction, exposedHeaders: ['X-Request-Id'] }),
         express.json({ limit: config.maxBodyBytes }),
         withDeadline(
           config.requestTimeoutMs,
