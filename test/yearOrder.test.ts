@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import { publicationOrderings } from '../src/modules/publication/data.js';
+import { encodeCursor } from '../src/modules/shared/pagination/cursors.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -207,6 +209,8 @@ interface PlanNode {
   'Index Name'?: string;
   'Relation Name'?: string;
   'Actual Total Time'?: number;
+  'Index Cond'?: string;
+  'Rows Removed by Filter'?: number;
   Plans?: PlanNode[];
 }
 
@@ -230,7 +234,12 @@ async function planOfPage(label: string, variables: Record<string, unknown>): Pr
     statement!.values,
   );
   const { Plan: plan, 'Execution Time': time } = row!['QUERY PLAN'][0]!;
-  const shape = nodesOf(plan).map((node) => node['Node Type'] + (node['Index Name'] ? ` on ${node['Index Name']}` : ''));
+  const shape = nodesOf(plan).map(
+    (node) =>
+      node['Node Type'] +
+      (node['Index Name'] ? ` on ${node['Index Name']}` : '') +
+      (node['Rows Removed by Filter'] !== undefined ? ` (${node['Rows Removed by Filter']} rows removed by filter)` : ''),
+  );
   console.info(`plan of ${label}: ${shape.join(' > ')}; ${time.toFixed(2)} ms`);
   return plan;
 }
@@ -255,5 +264,51 @@ describe('year orders on 5,000 papers', () => {
     expect(nodes.filter((node) => node['Node Type'].startsWith('Index')).map((node) => node['Index Name'])).toContain(index);
     expect(nodes.map((node) => node['Node Type'])).not.toContain('Sort');
     expect(nodes.filter((node) => node['Relation Name'] === 'publication' && node['Node Type'] === 'Seq Scan')).toEqual([]);
+  });
+
+  /** The cursor of the row at this 0-based position of the order, from its sort values (as the API encodes them). */
+  async function cursorAt(order: 'YEAR_DESC' | 'YEAR_ASC', position: number) {
+    const yearKey = order === 'YEAR_DESC' ? 'coalesce(year, -1)' : 'coalesce(year, 2147483647)';
+    const [row] = await sql<{ year_key: number; title_key: string; id: number }>(
+      `SELECT ${yearKey} AS year_key, title_key, id FROM publication
+       ORDER BY ${yearKey} ${order === 'YEAR_DESC' ? 'DESC' : 'ASC'}, title_key, id OFFSET $1 LIMIT 1`,
+      [position],
+    );
+    const [{ count }] = (await sql<{ count: number }>(`SELECT count(*)::int AS count FROM publication WHERE ${yearKey} = $1`, [row!.year_key])) as [
+      { count: number },
+    ];
+    return { cursor: encodeCursor(publicationOrderings[order], [row!.year_key, row!.title_key, row!.id]), sameYear: count };
+  }
+
+  // The keyset condition bounds the first key (sql.ts): a deep page's index
+  // scan starts at the cursor's year, so the filter only skips the rows of
+  // that year on the near side of the cursor, not every row before it.
+  it.each([
+    { label: 'after the 4,000th paper, the default order', order: 'YEAR_DESC', forward: true, bound: '<=', index: 'publication_year_desc_order_idx' },
+    { label: 'after the 4,000th paper, YEAR_ASC', order: 'YEAR_ASC', forward: true, bound: '>=', index: 'publication_year_asc_order_idx' },
+    { label: 'before the 1,000th paper, the default order', order: 'YEAR_DESC', forward: false, bound: '>=', index: 'publication_year_desc_order_idx' },
+    { label: 'before the 1,000th paper, YEAR_ASC', order: 'YEAR_ASC', forward: false, bound: '<=', index: 'publication_year_asc_order_idx' },
+  ] as const)('$label: the index scan starts at the cursor\'s year', async ({ label, order, forward, bound, index }) => {
+    const position = forward ? 3999 : 999;
+    const { cursor, sameYear } = await cursorAt(order, position);
+    const variables = forward ? { first: 20, after: cursor, orderBy: order } : { last: 20, before: cursor, orderBy: order };
+
+    // The same rows as an OFFSET over the whole order.
+    const yearKey = order === 'YEAR_DESC' ? 'coalesce(year, -1)' : 'coalesce(year, 2147483647)';
+    const expected = await sql<{ title: string }>(
+      `SELECT title FROM publication ORDER BY ${yearKey} ${order === 'YEAR_DESC' ? 'DESC' : 'ASC'}, title_key, id OFFSET $1 LIMIT 20`,
+      [forward ? position + 1 : position - 20],
+    );
+    expect((await page(variables)).edges.map((edge) => edge.node.title)).toEqual(expected.map((row) => row.title));
+
+    const nodes = nodesOf(await planOfPage(label, variables));
+    expect(nodes.map((node) => node['Node Type'])).not.toContain('Sort');
+    const scans = nodes.filter((node) => node['Index Name'] === index);
+    expect(scans).toHaveLength(1);
+    expect(scans[0]!['Index Cond']).toMatch(new RegExp(`COALESCE\\(.*year.*\\) ${bound} `, 'i'));
+    // At most the rows of the cursor's own year are skipped (about 110 here:
+    // the 4,000th paper is the last of its year), never the thousands before the cursor.
+    expect(scans[0]!['Rows Removed by Filter'] ?? 0).toBeLessThanOrEqual(sameYear);
+    expect(sameYear).toBeLessThan(200);
   });
 });

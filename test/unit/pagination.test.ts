@@ -92,18 +92,21 @@ describe('SQL builders', () => {
     expect(sql.values).toEqual([]);
   });
 
-  it('afterCursorSql compares key by key, with the cursor values as parameters, never inlined', () => {
+  it('afterCursorSql bounds the first key (for the index scan), then compares key by key, with the cursor values as parameters, never inlined', () => {
     const forward = afterCursorSql(byYear, { forward: true, limit: 5, cursor: [2024, "o'neil", 17] });
     expect(forward.text).toBe(
-      '((p.year < $1) OR (p.year = $2 AND p.title_key > $3) OR (p.year = $4 AND p.title_key = $5 AND p.id > $6))',
+      '(p.year <= $1 AND ((p.year < $2) OR (p.year = $3 AND p.title_key > $4) OR (p.year = $5 AND p.title_key = $6 AND p.id > $7)))',
     );
-    expect(forward.values).toEqual([2024, 2024, "o'neil", 2024, "o'neil", 17]);
+    expect(forward.values).toEqual([2024, 2024, 2024, "o'neil", 2024, "o'neil", 17]);
 
     const backward = afterCursorSql(byYear, { forward: false, limit: 5, cursor: [2024, "o'neil", 17] });
     expect(backward.text).toBe(
-      '((p.year > $1) OR (p.year = $2 AND p.title_key < $3) OR (p.year = $4 AND p.title_key = $5 AND p.id < $6))',
+      '(p.year >= $1 AND ((p.year > $2) OR (p.year = $3 AND p.title_key < $4) OR (p.year = $5 AND p.title_key = $6 AND p.id < $7)))',
     );
     expect(backward.values).toEqual(forward.values);
+
+    const byNameForward = afterCursorSql(byName, { forward: true, limit: 5, cursor: ['ada', 3] });
+    expect(byNameForward.text).toBe('(r.name_key >= $1 AND ((r.name_key > $2) OR (r.name_key = $3 AND r.id > $4)))');
   });
 
   it('sortColumnsSql selects each key as sort_N, and sortValuesOf reads them back (bigint as number)', () => {

@@ -18,16 +18,25 @@ export function orderBySql(ordering: Ordering, forward: boolean): Prisma.Sql {
   );
 }
 
-/** The rows strictly after the cursor in (possibly reversed) order: (k0 > v0) OR (k0 = v0 AND k1 > v1) OR … */
+/**
+ * The rows strictly after the cursor in (possibly reversed) order:
+ * k0 >= v0 AND ((k0 > v0) OR (k0 = v0 AND k1 > v1) OR …), with <= and <
+ * where a key runs descending. The first bound is implied by the OR, but
+ * PostgreSQL cannot bound an index scan with an OR: the redundant k0 >= v0
+ * becomes the Index Cond, so a deep page starts its scan at the cursor.
+ */
 export function afterCursorSql(ordering: Ordering, request: PageRequest): Prisma.Sql {
   const cursor = request.cursor;
   if (!cursor) return Prisma.sql`TRUE`;
+  const ascending = (key: SortKey) => directionOf(key, request.forward) === 'asc';
   const alternatives = ordering.keys.map((key, index) => {
     const equal = ordering.keys.slice(0, index).map((previous, j) => Prisma.sql`${previous.sql} = ${cursor[j]}`);
-    const comparison = directionOf(key, request.forward) === 'asc' ? Prisma.raw('>') : Prisma.raw('<');
+    const comparison = Prisma.raw(ascending(key) ? '>' : '<');
     return Prisma.join([...equal, Prisma.sql`${key.sql} ${comparison} ${cursor[index]}`], ' AND ', '(', ')');
   });
-  return Prisma.join(alternatives, ' OR ', '(', ')');
+  const [first] = ordering.keys;
+  const firstBound = Prisma.sql`${first!.sql} ${Prisma.raw(ascending(first!) ? '>=' : '<=')} ${cursor[0]}`;
+  return Prisma.sql`(${firstBound} AND ${Prisma.join(alternatives, ' OR ', '(', ')')})`;
 }
 
 /** The sort values of a row, selected as `sort_0`, `sort_1`…, for its cursor. */
