@@ -11,6 +11,7 @@ import { applyPendingMigrations as applyMigrations } from '../src/db/offline-eng
 import { projectRoot } from '../src/db/paths.js';
 import { generateLab } from '../seed/synthetic/generate.js';
 import { reviseProfile } from '../seed/synthetic/revise.js';
+import { adminQuery } from './support/scratchDatabase.js';
 
 /**
  * `npm run import:scale`: how the import behaves at institute scale. For each
@@ -116,15 +117,6 @@ interface ScaleDatabase {
   connect<T>(use: (connectionString: string) => Promise<T>): Promise<T>;
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function createDatabase(): Promise<ScaleDatabase> {
   if (embedded) {

@@ -25,7 +25,8 @@ const serverUrl = loadConfig().databaseUrl;
 
 export const usingPostgres = serverUrl !== undefined;
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the server at DATABASE_URL, on a connection of its own (CREATE and DROP DATABASE cannot run in a transaction). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -35,9 +36,18 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export async function createScratchDatabase(): Promise<ScratchDatabase> {
+/** Where a scratch database starts from: empty, or a copy of a prepared one. */
+export interface ScratchDatabaseOptions {
+  /** On PostgreSQL: a database to copy (CREATE DATABASE … TEMPLATE). */
+  postgresTemplate?: string;
+  /** On PGlite: a data folder to copy. */
+  pgliteTemplate?: string;
+}
+
+export async function createScratchDatabase(options: ScratchDatabaseOptions = {}): Promise<ScratchDatabase> {
   if (!serverUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-pglite-'));
+    if (options.pgliteTemplate) fs.cpSync(options.pgliteTemplate, dataDir, { recursive: true });
     const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: 30 });
     return {
       url: embedded.connectionString,
@@ -49,7 +59,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
     };
   }
   const name = `lab_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
+  await adminQuery(options.postgresTemplate ? `CREATE DATABASE "${name}" TEMPLATE "${options.postgresTemplate}"` : `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
