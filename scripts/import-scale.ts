@@ -11,7 +11,7 @@ import { applyPendingMigrations as applyMigrations } from '../src/db/offline-eng
 import { projectRoot } from '../src/db/paths.js';
 import { generateLab } from '../seed/synthetic/generate.js';
 import { reviseProfile } from '../seed/synthetic/revise.js';
-import { adminQuery } from './support/scratchDatabase.js';
+import { adminQuery, databaseUrl } from './support/scratchDatabase.js';
 
 /**
  * `npm run import:scale`: how the import behaves at institute scale. For each
@@ -137,9 +137,8 @@ async function createDatabase(): Promise<ScaleDatabase> {
   const name = `lab_scale_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, connect: (use) => use(url.toString()) };
+  const url = databaseUrl(name);
+  return { env: { DATABASE_URL: url }, connect: (use) => use(url) };
 }
 
 /** Rows per table after an import (the migrations' own table left out). */

@@ -21,19 +21,32 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-const serverUrl = loadConfig().databaseUrl;
+/** The PostgreSQL server at DATABASE_URL; unset: scratch databases are embedded PGlites. */
+export const serverUrl = loadConfig().databaseUrl;
 
 export const usingPostgres = serverUrl !== undefined;
 
-/** Runs one statement on the server at DATABASE_URL, on a connection of its own (CREATE and DROP DATABASE cannot run in a transaction). */
-export async function adminQuery(sql: string): Promise<void> {
+/** Runs `use` on a connection of its own to the server (CREATE and DROP DATABASE cannot run in a transaction). */
+export async function withAdminClient<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return await use(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs one statement on the server, on a connection of its own. */
+export async function adminQuery(sql: string): Promise<void> {
+  await withAdminClient((client) => client.query(sql));
+}
+
+/** The URL of database `name` on the server at DATABASE_URL. */
+export function databaseUrl(name: string): string {
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** Where a scratch database starts from: empty, or a copy of a prepared one. */
@@ -60,11 +73,10 @@ export async function createScratchDatabase(options: ScratchDatabaseOptions = {}
   }
   const name = `lab_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(options.postgresTemplate ? `CREATE DATABASE "${name}" TEMPLATE "${options.postgresTemplate}"` : `CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const url = databaseUrl(name);
   return {
-    url: url.toString(),
-    env: { DATABASE_URL: url.toString() },
+    url,
+    env: { DATABASE_URL: url },
     async drop() {
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },

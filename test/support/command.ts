@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../src/db/paths.js';
+import { spawnTracked, stopGroup } from './process.js';
 
 /**
  * A command run to its end in a process group of its own (detached), so that
@@ -14,30 +15,22 @@ export interface CommandResult {
 
 const running = new Set<ChildProcess>();
 
-function killGroup(child: ChildProcess): void {
-  running.delete(child);
-  try {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // the group is already gone
-  }
-}
-
 export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  const child = spawn(command, args, { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // spawnTracked kills the group when its leader exits: what the command started and left behind goes too.
+  const child = spawnTracked(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise<CommandResult>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, output }));
-  }).finally(() => killGroup(child)); // what it started and left behind goes too
+  }).finally(() => running.delete(child));
 }
 
 /** Kills every command still running, with its process group. */
-export function killCommands(): void {
-  for (const child of running) killGroup(child);
+export async function killCommands(): Promise<void> {
+  await Promise.all([...running].map((child) => stopGroup(child, 0)));
 }
 
 /** The environment of this process without the given variables. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { projectRoot } from '../../src/db/paths.js';
+import { spawnApp as spawnScriptApp, type AppProcess as ScriptAppProcess } from '../../scripts/support/appProcess.js';
 
 /**
  * Child processes started by tests. Each runs in a process group of its own
@@ -80,71 +80,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-/** The API as `npm start` runs it, in a child process with the given environment. */
-export interface AppProcess {
-  child: ChildProcess;
-  /** Port from the "GraphQL API at" log line; rejects, with the output, if the app exits first. */
-  port: Promise<number>;
-  output(): string;
-  /** Resolves when a line of the output matches; rejects if the app exits first. */
-  waitForLine(pattern: RegExp): Promise<string>;
+/** The app as `npm start` runs it (scripts/support/appProcess.ts), in a tracked process group. */
+export interface AppProcess extends ScriptAppProcess {
   /** Sends a signal to the app (the group leader, and the only process of its group). */
   signal(signal: NodeJS.Signals): void;
   /** SIGTERM, then SIGKILL after a grace period; resolves with the exit code. */
   stop(): Promise<number | null>;
-  exit: Promise<number | null>;
 }
 
 export function spawnApp(env: Record<string, string>): AppProcess {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  // node itself runs the app (tsx is a loader inside that process, not a
-  // wrapper): the pid we signal is the app's, and its handlers get SIGTERM.
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: projectRoot,
-    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED_ON_START: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let closed = false;
-  const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
-  const settle = () => {
-    // Only whole lines count, except after the end of the output.
-    const lines = output.split('\n');
-    if (!closed) lines.pop();
-    for (const waiter of waiters) {
-      const line = lines.find((candidate) => waiter.pattern.test(candidate));
-      if (line !== undefined) waiter.resolve(line);
-      else if (closed) waiter.reject(new Error(`The app exited (code ${child.exitCode}) before writing a line matching ${waiter.pattern}. Its output:\n${output}`));
-      else continue;
-      waiters.delete(waiter);
-    }
-  };
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    settle();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  // 'close' comes after the last output: a line written just before exiting is still seen.
-  child.once('close', () => {
-    closed = true;
-    settle();
-  });
-  const exit = exitOf(child);
-  const waitForLine = (pattern: RegExp) =>
-    new Promise<string>((resolve, reject) => {
-      waiters.add({ pattern, resolve, reject });
-      settle();
-    });
-  const port = waitForLine(/"msg":"GraphQL API at /).then((line) => (JSON.parse(line) as { port: number }).port);
-  port.catch(() => {}); // tests that expect an early exit never ask for the port
-  return {
-    child,
-    port,
-    output: () => output,
-    waitForLine,
-    signal: (signal) => signalGroup(child, signal),
-    stop: () => stopGroup(child),
-    exit,
-  };
+  const app = spawnScriptApp(env, spawnTracked);
+  return { ...app, signal: (signal) => signalGroup(app.child, signal), stop: () => stopGroup(app.child) };
 }

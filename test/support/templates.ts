@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { seedProfilesDir } from '../../src/db/paths.js';
 import { importProfileFiles } from '../../seed/run.js';
+import { databaseUrl, serverUrl, withAdminClient } from '../../scripts/support/scratchDatabase.js';
 
 /**
  * The seeded database most test files start from (migrated, seed/profiles/
@@ -16,30 +15,12 @@ import { importProfileFiles } from '../../seed/run.js';
  * (`CREATE DATABASE … TEMPLATE`), on PGlite a data folder that is copied.
  */
 
-export const serverUrl = loadConfig().databaseUrl;
-
 export function templateName(runId: string): string {
   return `lab_template_${runId}`;
 }
 
 function templateDir(runId: string): string {
   return path.join(os.tmpdir(), `lab-pglite-template-${runId}`);
-}
-
-export async function withAdminClient<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export function databaseUrl(name: string): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 async function migrateAndSeed(connectionString: string): Promise<void> {
