@@ -7,9 +7,9 @@ import { readProfiles } from './run.js';
 import { formatWarning, ImportInputError } from './source.js';
 
 const USAGE = `Usage: npm run seed -- [options] [file or folder…]
-Imports profile pages (UTF-8 text) into the database at DATABASE_URL, or the
-embedded one when it is unset. No argument: seed/profiles/. A folder stands
-for its .txt files. Every file is read and checked before the database is
+Imports profile pages (UTF-8 text, or pages saved as .html/.htm) into the
+database at DATABASE_URL, or the embedded one when it is unset. No argument:
+seed/profiles/. A folder stands for its .txt, .html and .htm files. Every file is read and checked before the database is
 opened; the run imports every file or, on any error, nothing.
 
   --dry-run   show what would be created, updated and deleted; write nothing

@@ -4,7 +4,7 @@ import { cleanText } from '../src/modules/shared/text.js';
 import { importProfiles, type ImportOptions, type ImportReport } from './importer.js';
 import type { ParseWarning } from './parser.js';
 import { checkKeys } from './plan.js';
-import { collectProfileFiles, ImportInputError, readProfileFile, type ProfileSource } from './source.js';
+import { collectProfileFiles, ImportInputError, readProfileFile, SUPPORTED, type ProfileSource } from './source.js';
 import { LabelResolver, loadVocabulary, type Vocabulary } from './vocabulary.js';
 
 export interface ReadOptions {
@@ -43,7 +43,7 @@ export function readProfiles(paths: string[], options: ReadOptions = {}): Profil
     }
   }
   if (errors.length > 0) throw new AggregateError(errors, errors.map((error) => error.message).join('\n'));
-  if (sources.length === 0) throw new ImportInputError(paths.join(', '), 0, 'no profile files (.txt) found');
+  if (sources.length === 0) throw new ImportInputError(paths.join(', '), 0, `no profile files (${SUPPORTED}) found`);
   return sources;
 }
 

@@ -28,7 +28,8 @@ export class ImportInputError extends Error {
 /** How each kind of profile file is read, by extension (lower case). */
 const PROFILE_FORMATS = { '.txt': 'text', '.html': 'html', '.htm': 'html' } as const;
 type ProfileFormat = (typeof PROFILE_FORMATS)[keyof typeof PROFILE_FORMATS];
-const SUPPORTED = Object.keys(PROFILE_FORMATS).join(', ');
+/** The file types read, for messages: `.txt, .html, .htm`. */
+export const SUPPORTED = Object.keys(PROFILE_FORMATS).join(', ');
 
 function formatOf(file: string): ProfileFormat | undefined {
   const extension = path.extname(file).toLowerCase();
