@@ -142,7 +142,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
-            context: ({ res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId))),
+            context: ({ req, res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId), req.headers.authorization)),
           }),
         ),
       );

@@ -27,6 +27,26 @@ export type Coauthor = {
   sharedPublications: Scalars['Int']['output'];
 };
 
+/** Where a value comes from, strongest first. */
+export type DataSource =
+  /** The lab's BibTeX files. */
+  | 'BIBTEX'
+  /** A person's correction through the write API: no import changes it. */
+  | 'CURATION'
+  /** The OpenAlex scholarly graph (`npm run enrich`). */
+  | 'OPENALEX'
+  /** The lab's profile pages. */
+  | 'PROFILE';
+
+/** The source of one field's value. */
+export type FieldSource = {
+  __typename?: 'FieldSource';
+  /** The field, as named in this API, e.g. `year` or `authors`. */
+  field: Scalars['String']['output'];
+  /** Where its value comes from. */
+  source: DataSource;
+};
+
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
 export type Node = {
   /** The object's global id. */
@@ -57,6 +77,8 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /** Citations OpenAlex counted when the paper was last enriched. */
+  citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
   codeUrl: Maybe<Scalars['String']['output']>;
   /** When the row was created. */
@@ -65,6 +87,12 @@ export type Publication = Node & {
   doi: Maybe<Scalars['String']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** A free-to-read copy of the paper, from OpenAlex. */
+  openAccessUrl: Maybe<Scalars['String']['output']>;
+  /** OpenAlex work id, e.g. `W2741809807`, when the paper was found there. */
+  openAlexId: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Title. */
   title: Scalars['String']['output'];
   /** Research topics of the profiles that list it, by English name. */
@@ -224,6 +252,8 @@ export type Researcher = Node & {
   position: Maybe<Scalars['String']['output']>;
   /** Position in French, e.g. `Visiteur de recherche indépendant`. */
   positionFr: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Number of publications the person is an author of. */
   publicationCount: Scalars['Int']['output'];
   /** The person's publications. */
@@ -440,7 +470,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
+  DataSource: DataSource;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FieldSource: ResolverTypeWrapper<FieldSource>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -466,6 +498,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Coauthor: CoauthorModel;
   DateTime: Scalars['DateTime']['output'];
+  FieldSource: FieldSource;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -493,6 +526,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FieldSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldSource'] = ResolversParentTypes['FieldSource']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Publication' | 'Researcher' | 'Role' | 'Topic', ParentType, ContextType>;
 }>;
@@ -509,10 +547,14 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
   abstractTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   arxivId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['Researcher']>, ParentType, ContextType>;
+  citationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   codeUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openAccessUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openAlexId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['FieldSource']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -557,6 +599,7 @@ export type ResearcherResolvers<ContextType = GraphQLContext, ParentType extends
   organization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   positionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['FieldSource']>, ParentType, ContextType>;
   publicationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, RequireFields<ResearcherPublicationsArgs, 'orderBy'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -600,6 +643,7 @@ export type TopicResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Coauthor?: CoauthorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FieldSource?: FieldSourceResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;

@@ -27,6 +27,26 @@ export type Coauthor = {
   sharedPublications: Scalars['Int']['output'];
 };
 
+/** Where a value comes from, strongest first. */
+export type DataSource =
+  /** The lab's BibTeX files. */
+  | 'BIBTEX'
+  /** A person's correction through the write API: no import changes it. */
+  | 'CURATION'
+  /** The OpenAlex scholarly graph (`npm run enrich`). */
+  | 'OPENALEX'
+  /** The lab's profile pages. */
+  | 'PROFILE';
+
+/** The source of one field's value. */
+export type FieldSource = {
+  __typename?: 'FieldSource';
+  /** The field, as named in this API, e.g. `year` or `authors`. */
+  field: Scalars['String']['output'];
+  /** Where its value comes from. */
+  source: DataSource;
+};
+
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
 export type Node = {
   /** The object's global id. */
@@ -57,6 +77,8 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /** Citations OpenAlex counted when the paper was last enriched. */
+  citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
   codeUrl: Maybe<Scalars['String']['output']>;
   /** When the row was created. */
@@ -65,6 +87,12 @@ export type Publication = Node & {
   doi: Maybe<Scalars['String']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** A free-to-read copy of the paper, from OpenAlex. */
+  openAccessUrl: Maybe<Scalars['String']['output']>;
+  /** OpenAlex work id, e.g. `W2741809807`, when the paper was found there. */
+  openAlexId: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Title. */
   title: Scalars['String']['output'];
   /** Research topics of the profiles that list it, by English name. */
@@ -224,6 +252,8 @@ export type Researcher = Node & {
   position: Maybe<Scalars['String']['output']>;
   /** Position in French, e.g. `Visiteur de recherche indépendant`. */
   positionFr: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Number of publications the person is an author of. */
   publicationCount: Scalars['Int']['output'];
   /** The person's publications. */
