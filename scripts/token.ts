@@ -12,8 +12,8 @@ the database at DATABASE_URL, or the embedded one when it is unset.
   list                             name, role, created, last used, revoked
   revoke NAME                      the token stops working at once
 
-ROLE is ${roles.join(' or ')}. 
-editor: edits data. admin: also merges, hides, imports, and reads the audit log.`;
+ROLE is ${roles.join(' or ')}: an editor edits data; an admin also merges,
+hides, imports, and reads the audit log.`;
 
 /** A bad command line: the usage text follows the message, exit code 2. */
 class UsageError extends Error {}
