@@ -48,7 +48,7 @@ export type AuditEntry = {
   actorRole: AccessRole;
   /** The changed fields after the change; null when the object no longer exists. */
   after: Maybe<Scalars['JSON']['output']>;
-  /** When the change was made (when its transaction began). */
+  /** When the change was written. */
   at: Scalars['DateTime']['output'];
   /** The changed fields before the change, by their names in this API; null when the object did not exist. */
   before: Maybe<Scalars['JSON']['output']>;

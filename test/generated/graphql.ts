@@ -47,7 +47,7 @@ export type AuditEntry = {
   actorRole: AccessRole;
   /** The changed fields after the change; null when the object no longer exists. */
   after: Maybe<Scalars['JSON']['output']>;
-  /** When the change was made (when its transaction began). */
+  /** When the change was written. */
   at: Scalars['DateTime']['output'];
   /** The changed fields before the change, by their names in this API; null when the object did not exist. */
   before: Maybe<Scalars['JSON']['output']>;
@@ -550,6 +550,22 @@ export type NodeByIdQuery = { __typename?: 'Query', node:
     | { __typename: 'Topic', slug: string, id: string }
    | null };
 
+export type AuditLogPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type AuditLogPageQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'AuditEntryEdge', cursor: string, node: { __typename?: 'AuditEntry', id: string, at: string, actor: string, actorKind: ActorKind, actorRole: AccessRole, action: string, targetType: string, targetId: string | null, before: unknown | null, after: unknown | null, target:
+          | { __typename: 'Publication', title: string, id: string }
+          | { __typename: 'Researcher', name: string, id: string }
+          | { __typename: 'Role', id: string }
+          | { __typename: 'Topic', id: string }
+         | null } }> } };
+
 export type BatchedPublicationsQueryVariables = Exact<{
   n?: InputMaybe<Scalars['Int']['input']>;
 }>;
@@ -825,6 +841,50 @@ export const NodeByIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const AuditLogPageDocument = new TypedDocumentString(`
+    query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {
+  auditLog(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    target: $target
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        at
+        actor
+        actorKind
+        actorRole
+        action
+        targetType
+        targetId
+        before
+        after
+        target {
+          __typename
+          id
+          ... on Publication {
+            title
+          }
+          ... on Researcher {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogPageQuery, AuditLogPageQueryVariables>;
 export const BatchedPublicationsDocument = new TypedDocumentString(`
     query BatchedPublications($n: Int) {
   publications(first: $n) {
