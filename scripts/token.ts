@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createApiToken, listApiTokens, revokeApiToken, TokenCommandError, type ApiTokenInfo } from '../src/auth/tokenStore.js';
+import { createApiToken, listApiTokens, readTokenName, readTokenRole, revokeApiToken, TokenCommandError, type ApiTokenInfo } from '../src/auth/tokenStore.js';
 import { roles } from '../src/auth/viewer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { EmbeddedDatabaseBusyError } from '../src/db/embedded.js';
@@ -46,6 +46,13 @@ async function main(): Promise<number> {
   if (!['create', 'list', 'revoke'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
   if (command !== 'revoke' && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}" (a name with spaces needs quotes).`);
   if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke takes one name: npm run token -- revoke "web team"');
+
+  // Arguments are checked before the database is opened: a typo is told at once.
+  if (command === 'create') {
+    readTokenName(values.name);
+    readTokenRole(values.role);
+  }
+  if (command === 'revoke') readTokenName(rest[0]);
 
   const config = loadConfig();
   // Loaded only now: bad arguments are told without waiting for Prisma and PGlite to load.

@@ -21,14 +21,16 @@ export interface ApiTokenInfo {
   revokedAt: Date | null;
 }
 
-function readName(name: string | undefined): string {
+/** The name, trimmed; refused when empty or too long. */
+export function readTokenName(name: string | undefined): string {
   const trimmed = name?.trim() ?? '';
   if (trimmed === '') throw new TokenCommandError('A token needs a name: --name "web team" (what the audit log shows for its changes).');
   if (trimmed.length > 100) throw new TokenCommandError(`The name is ${trimmed.length} characters long; keep it to 100.`);
   return trimmed;
 }
 
-function readRole(role: string | undefined): Role {
+/** The role; refused, with the allowed ones, when unknown. */
+export function readTokenRole(role: string | undefined): Role {
   if (role === undefined) throw new TokenCommandError(`A token needs a role: --role ${roles.join('|')}.`);
   if (!isRole(role)) throw new TokenCommandError(`Unknown role "${role}": use one of ${roles.join(', ')}.`);
   return role;
@@ -36,8 +38,8 @@ function readRole(role: string | undefined): Role {
 
 /** Makes a token and returns it: the one time it is ever shown. */
 export async function createApiToken(prisma: PrismaClient, name: string | undefined, role: string | undefined): Promise<string> {
-  const tokenName = readName(name);
-  const tokenRole = readRole(role);
+  const tokenName = readTokenName(name);
+  const tokenRole = readTokenRole(role);
   const token = newApiToken();
   try {
     await prisma.apiToken.create({ data: { name: tokenName, role: tokenRole, tokenHash: hashApiToken(token) } });
@@ -60,7 +62,7 @@ export function listApiTokens(prisma: PrismaClient): Promise<ApiTokenInfo[]> {
 
 /** Revokes the named token; a token revoked before keeps its first revocation date. */
 export async function revokeApiToken(prisma: PrismaClient, name: string | undefined): Promise<{ name: string; revokedAt: Date; already: boolean }> {
-  const tokenName = readName(name);
+  const tokenName = readTokenName(name);
   const found = await prisma.apiToken.findUnique({ where: { name: tokenName } });
   if (!found) {
     const names = (await listApiTokens(prisma)).map((token) => JSON.stringify(token.name));
