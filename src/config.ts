@@ -15,6 +15,16 @@ const postgresUrl = z
     }
   }, 'is not a PostgreSQL connection URL');
 
+const httpUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not an http(s) URL');
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const csv = z.string().transform((value) =>
@@ -60,6 +70,12 @@ const variables = {
   APQ_CACHE_BYTES: whole(0, 10_000_000),
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
+  // OpenID Connect JWTs (src/auth/jwt.ts): the first three together or none of them.
+  AUTH_JWKS_URL: { schema: httpUrl.optional(), example: 'https://login.example.org/.well-known/jwks.json' },
+  AUTH_ISSUER: { schema: z.string().min(1).optional(), example: 'https://login.example.org/' },
+  AUTH_AUDIENCE: { schema: z.string().min(1).optional(), example: 'lab-publications-api' },
+  AUTH_ROLE_CLAIM: { schema: z.string().min(1).default('lab_role'), example: 'lab_role' },
+  AUTH_NAME_CLAIM: { schema: z.string().min(1).default('sub'), example: 'email' },
 } as const;
 
 type Variables = typeof variables;
@@ -96,6 +112,27 @@ export interface Config {
   /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
   trustedDocuments: boolean;
   trustedDocumentsManifest: string;
+  /** How writes are authenticated (src/auth/): API tokens always, OpenID Connect JWTs when `jwt` is set. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** Unset: only API tokens are accepted. */
+  jwt: JwtConfig | undefined;
+}
+
+/** An OpenID Connect provider whose JWTs stand for editors and admins. */
+export interface JwtConfig {
+  /** The provider's JSON Web Key Set (its signing keys), fetched and cached by the server. */
+  jwksUrl: string;
+  /** The `iss` a token must carry. */
+  issuer: string;
+  /** The `aud` a token must carry (one of). */
+  audience: string;
+  /** The claim holding the lab role (`editor` or `admin`; a string, or an array whose highest known role counts). */
+  roleClaim: string;
+  /** The claim that names the person in the audit log (`sub`, `email`…). */
+  nameClaim: string;
 }
 
 /**
@@ -145,6 +182,29 @@ function readVariable<K extends keyof Variables>(name: K, source: NodeJS.Process
   return result.data as Env[K];
 }
 
+/** The three settings a JWT provider needs, all or none: half a provider would fail every request. */
+const jwtVariables = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+
+function readJwtConfig(env: Env): JwtConfig | undefined {
+  const missing = jwtVariables.filter((name) => env[name] === undefined);
+  if (missing.length === jwtVariables.length) return undefined;
+  if (missing.length > 0) {
+    const set = jwtVariables.filter((name) => !missing.includes(name));
+    throw new ConfigError(
+      missing[0]!,
+      `Missing environment variable ${missing.join(', ')}: ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set, and JWTs need all of ${jwtVariables.join(', ')} (or none). ` +
+        `Example of good values: ${missing.map((name) => `${name}=${variables[name].example}`).join(' ')}`,
+    );
+  }
+  return {
+    jwksUrl: env.AUTH_JWKS_URL!,
+    issuer: env.AUTH_ISSUER!,
+    audience: env.AUTH_AUDIENCE!,
+    roleClaim: env.AUTH_ROLE_CLAIM,
+    nameClaim: env.AUTH_NAME_CLAIM,
+  };
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = Object.fromEntries(
     (Object.keys(variables) as (keyof Variables)[]).map((name) => [name, readVariable(name, source)]),
@@ -180,5 +240,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apqCacheBytes: env.APQ_CACHE_BYTES,
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
+    auth: { jwt: readJwtConfig(env) },
   };
 }

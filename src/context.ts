@@ -1,4 +1,4 @@
-import { authenticator, type Authenticate } from './auth/authenticate.js';
+import type { Authenticate } from './auth/authenticate.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -11,6 +11,7 @@ export interface GraphQLContext {
   authenticate: Authenticate;
 }
 
-export function createContext(prisma: PrismaClient, requestId: string, authorization?: string): GraphQLContext {
-  return { prisma, loaders: createLoaders(prisma), requestId, authenticate: authenticator(prisma, authorization) };
+/** `authenticate` comes from the server's Authenticator (src/auth/authenticate.ts), given the request's Authorization header. */
+export function createContext(prisma: PrismaClient, requestId: string, authenticate: Authenticate): GraphQLContext {
+  return { prisma, loaders: createLoaders(prisma), requestId, authenticate };
 }
