@@ -60,6 +60,9 @@ const variables = {
   APQ_CACHE_BYTES: whole(0, 10_000_000),
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
+  METRICS_PORT: { schema: z.coerce.number().int().min(0).max(65535).optional(), example: '9464' },
+  METRICS_HOST: { schema: z.string().min(1).default('127.0.0.1'), example: '127.0.0.1' },
+  METRICS_PATH: { schema: z.string().regex(/^\/[\w./-]*$/u, 'is not a URL path starting with /').default('/metrics'), example: '/metrics' },
 } as const;
 
 type Variables = typeof variables;
@@ -96,6 +99,11 @@ export interface Config {
   /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
   trustedDocuments: boolean;
   trustedDocumentsManifest: string;
+  /**
+   * Prometheus metrics on a server of their own (src/metrics/server.ts), never
+   * on the API's port; undefined (METRICS_PORT unset) turns metrics off.
+   */
+  metrics: { port: number; host: string; path: string } | undefined;
 }
 
 /**
@@ -180,5 +188,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apqCacheBytes: env.APQ_CACHE_BYTES,
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
+    metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST, path: env.METRICS_PATH },
   };
 }
