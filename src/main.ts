@@ -14,10 +14,12 @@ export interface AppOptions {
    * may not import seed/.
    */
   seedEmptyDatabase: (prisma: PrismaClient) => Promise<Record<string, unknown>>;
+  /** OpenTelemetry, when on (src/tracing.ts, started by index.ts): its last spans are sent at shutdown. */
+  tracing?: { shutdown(): Promise<void> };
 }
 
 /** Starts the API: database (migrated, seeded when empty), server, listen; stops it on SIGTERM/SIGINT. */
-export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promise<void> {
+export async function startApp({ config, seedEmptyDatabase, tracing }: AppOptions): Promise<void> {
   const logger = createLogger(config);
 
   // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
@@ -39,6 +41,7 @@ export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promi
       await running.metricsServer?.close();
       running.metrics?.close();
       await running.database?.close();
+      await tracing?.shutdown();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
