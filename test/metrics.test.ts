@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { createMetrics } from '../src/metrics/metrics.js';
 import { firstError, graphqlBody, parseJson } from './support/answers.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
@@ -147,5 +148,25 @@ describe('with METRICS_PORT unset', () => {
       await database.close();
       await testDatabase.drop();
     }
+  });
+});
+
+describe('metrics configuration', () => {
+  it('is off by default, and on loopback at /metrics when METRICS_PORT is set', () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1', path: '/metrics' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5', METRICS_PATH: '/internal/metrics' }).metrics).toEqual({
+      port: 9464,
+      host: '10.0.0.5',
+      path: '/internal/metrics',
+    });
+  });
+
+  it.each([
+    ['METRICS_PORT', 'nine', 'expected number', 'METRICS_PORT=9464'],
+    ['METRICS_PORT', '70000', 'expected number to be <=65535', 'METRICS_PORT=9464'],
+    ['METRICS_PATH', 'metrics', 'is not a URL path starting with /', 'METRICS_PATH=/metrics'],
+  ])('rejects %s=%s with the problem and a good example', (name, value, problem, example) => {
+    expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`^Invalid environment variable ${name}="${value}": .*${problem}.*Example of a good value: ${example}$`, 'u'));
   });
 });

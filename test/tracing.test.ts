@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { graphqlBody, parseJson } from './support/answers.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { startOtlpCollector, type OtlpCollector, type ReceivedSpan } from './support/otlpCollector.js';
@@ -49,5 +50,18 @@ describe('with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     const trace = collector.spans.filter((span) => span.traceId === server.traceId);
     expect(trace.some((span) => span.scope === '@opentelemetry/instrumentation-express')).toBe(true);
     expect(trace.filter((span) => span.attributes['http.request_id'] !== requestId)).toEqual([]);
+  });
+});
+
+describe('tracing configuration', () => {
+  it('is off unless OTEL_EXPORTER_OTLP_ENDPOINT is an http(s) URL', () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toEqual({
+      endpoint: 'http://collector:4318',
+      serviceName: 'lab-publications-api',
+    });
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrowError(
+      /^Invalid environment variable OTEL_EXPORTER_OTLP_ENDPOINT="collector:4318": is not an http\(s\) URL\. Example of a good value: OTEL_EXPORTER_OTLP_ENDPOINT=http:\/\/127\.0\.0\.1:4318$/u,
+    );
   });
 });
