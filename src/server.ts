@@ -22,6 +22,8 @@ import { httpLogger } from './http/httpLogger.js';
 import { requestId, requestIdInErrors } from './http/requestId.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
+import type { AppMetrics } from './metrics/metrics.js';
+import { metricsPlugin, metricsScope } from './metrics/plugin.js';
 import { resolvers, typeDefs } from './schema.js';
 
 /** An operation that works on the seeded data, shown when Apollo Sandbox opens. */
@@ -70,8 +72,11 @@ export type ServerConfig = Pick<
   | 'auth'
 >;
 
-/** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
-export function createServer(config: ServerConfig, database: Database, logger: Logger): AppServer {
+/**
+ * Builds the HTTP app and Apollo Server without listening: tests and main() share it.
+ * With `metrics` (METRICS_PORT set), GraphQL requests are measured into them.
+ */
+export function createServer(config: ServerConfig, database: Database, logger: Logger, metrics?: AppMetrics): AppServer {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -112,6 +117,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       // Limits first: a hostile document is refused before anything else looks at it.
       operationLimitsPlugin(config.limits),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
   });
 
@@ -144,6 +150,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         requestIdInErrors,
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction, exposedHeaders: ['X-Request-Id'] }),
         express.json({ limit: config.maxBodyBytes }),
+        ...(metrics ? [metricsScope(metrics)] : []),
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
