@@ -44,6 +44,11 @@ function whole(min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
 const variables = {
   NODE_ENV: { schema: z.enum(['development', 'production', 'test']).default('development'), example: 'production' },
   DATABASE_URL: { schema: postgresUrl.optional(), example: 'postgresql://user:password@localhost:5432/lab' },
+  DATABASE_REPLICA_URLS: {
+    schema: csv.pipe(z.array(postgresUrl).min(1, 'lists no URL')).optional(),
+    example: 'postgresql://user:password@replica-1:5432/lab,postgresql://user:password@replica-2:5432/lab',
+  },
+  DATABASE_REPLICA_DOWN_MS: whole(100, 10_000),
   PGLITE_DATA_DIR: { schema: z.string().min(1).default('.data/pglite'), example: '.data/pglite' },
   HOST: { schema: z.string().min(1).default('0.0.0.0'), example: '127.0.0.1' },
   PORT: whole(0, 4000, 65535),
@@ -93,6 +98,12 @@ export interface Config {
   /** Unset: the embedded PGlite database in `pgliteDataDir`. */
   databaseUrl: string | undefined;
   pgliteDataDir: string;
+  /**
+   * Read replicas of DATABASE_URL (src/db/replicas.ts): GraphQL queries read
+   * there, everything that writes uses the primary. A replica whose connection
+   * fails is skipped for `downMs`. Undefined: everything on the primary.
+   */
+  databaseReplicas: { urls: string[]; downMs: number } | undefined;
   host: string;
   port: number;
   seedOnStart: boolean;
@@ -226,11 +237,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     (Object.keys(variables) as (keyof Variables)[]).map((name) => [name, readVariable(name, source)]),
   ) as Env;
   const isProduction = env.NODE_ENV === 'production';
+  if (env.DATABASE_REPLICA_URLS && env.DATABASE_URL === undefined) {
+    // The embedded PGlite has no replicas: replicas without their primary are a mistake.
+    throw new ConfigError(
+      'DATABASE_URL',
+      `Missing environment variable DATABASE_URL: DATABASE_REPLICA_URLS is set, and read replicas need their primary. Example of a good value: DATABASE_URL=${variables.DATABASE_URL.example}`,
+    );
+  }
   return {
     env: env.NODE_ENV,
     isProduction,
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
+    databaseReplicas: env.DATABASE_REPLICA_URLS && { urls: env.DATABASE_REPLICA_URLS, downMs: env.DATABASE_REPLICA_DOWN_MS },
     host: env.HOST,
     port: env.PORT,
     seedOnStart: env.SEED_ON_START,

@@ -15,6 +15,7 @@ import { createFormatError } from './graphql/errors.js';
 import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
 import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
+import { readRoutingPlugin } from './graphql/readRouting.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
@@ -118,6 +119,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       operationLimitsPlugin(config.limits),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
       ...(metrics ? [metricsPlugin(metrics)] : []),
+      // Queries read from a replica (when there are any), mutations use the primary throughout.
+      readRoutingPlugin(database.prisma),
     ],
   });
 
@@ -136,8 +139,13 @@ export function createServer(config: ServerConfig, database: Database, logger: L
 
   /** Readiness: the database answers too; load balancers stop routing here while it does not. */
   app.get('/readyz', async (_request, response) => {
-    const ready = await database.isReady(config.readyTimeoutMs);
-    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+    // Replicas that are down do not make the instance unready (reads fall back
+    // to the primary); they are named so that someone can go and fix them.
+    const [ready, replicas] = await Promise.all([database.isReady(config.readyTimeoutMs), database.replicaStatus(config.readyTimeoutMs)]);
+    response.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'database unavailable',
+      ...(replicas.length > 0 && { replicas }),
+    });
   });
 
   return {
@@ -155,7 +163,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
             context: ({ req, res }) =>
-              Promise.resolve(createContext(database.prisma, String(res.locals.requestId), authenticator(req.headers.authorization))),
+              Promise.resolve(createContext(database.readClient(), String(res.locals.requestId), authenticator(req.headers.authorization))),
           }),
         ),
       );

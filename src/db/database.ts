@@ -5,6 +5,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
 import { resolveDatabase } from './embedded.js';
 import { applyPendingMigrations as applyMigrations } from './offline-engine/index.js';
+import { openReadReplicas, type ReplicaStatus } from './replicas.js';
 
 /** The database the app runs on: PostgreSQL at DATABASE_URL, or the embedded PGlite. */
 export interface Database {
@@ -19,11 +20,19 @@ export interface Database {
    * (default 2 s), false otherwise, however the database fails (even frozen).
    */
   isReady(timeoutMs?: number): Promise<boolean>;
+  /**
+   * The client for work that only reads (GraphQL queries): a read replica
+   * that is up (DATABASE_REPLICA_URLS, src/db/replicas.ts), or `prisma` when
+   * there is none. Everything that writes uses `prisma`, the primary.
+   */
+  readClient(): PrismaClient;
+  /** Probes each read replica: which are up (empty without replicas). */
+  replicaStatus(timeoutMs?: number): Promise<ReplicaStatus[]>;
   close(): Promise<void>;
 }
 
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'> &
-  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs'>>;
+  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databaseReplicas'>>;
 
 /**
  * Connects and runs `SELECT 1` on a connection of its own, outside the pool
@@ -56,17 +65,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4);
   try {
     const appliedMigrations = await applyMigrations(connectionString);
-    const pool = new pg.Pool({
-      connectionString,
+    const poolOptions = {
       max: config.databasePoolSize,
       // A saturated or unreachable database answers with an error, not a hang.
       connectionTimeoutMillis: config.databaseConnectTimeoutMs ?? 5_000,
       // No statement holds a connection for long (a slow query cannot starve the pool).
       statement_timeout: config.databaseStatementTimeoutMs ?? 5_000,
-    });
+    };
+    const pool = new pg.Pool({ connectionString, ...poolOptions });
     // An idle client's error (the server restarted) must not crash the process.
     pool.on('error', () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const replicas =
+      config.databaseReplicas &&
+      openReadReplicas({ ...config.databaseReplicas, primary: { prisma, pool }, poolOptions });
     let readiness: Promise<boolean> | undefined;
     // Prisma loads its query compiler on the first query: do it now, not on a
     // user's request (it blocks the event loop for a moment).
@@ -84,7 +96,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         });
         return readiness;
       },
+      readClient: () => replicas?.readClient() ?? prisma,
+      async replicaStatus(timeoutMs = 2_000) {
+        return (await replicas?.status((url) => probeDatabase(url, timeoutMs))) ?? [];
+      },
       async close() {
+        await replicas?.close();
         await prisma.$disconnect();
         await pool.end();
         await embedded?.stop();
