@@ -60,6 +60,8 @@ describe.skipIf(skipReason !== undefined)(`read replicas${skipReason ? ` (skippe
       databaseUrl: cluster.primary.url('lab'),
       pgliteDataDir: '',
       databasePoolSize: 5,
+      // Longer than the read that sleeps on the replica below, which is ended by hand.
+      databaseStatementTimeoutMs: 60_000,
       databaseReplicas: { urls: [cluster.replica.url('lab')], downMs: 60_000 },
     });
     await importProfileFiles(database.prisma, [path.join(projectRoot, 'seed/profiles/english-sample.txt')]);
@@ -120,6 +122,21 @@ describe.skipIf(skipReason !== undefined)(`read replicas${skipReason ? ` (skippe
     const response = await fetch(`${api!.url}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready', replicas: [{ replica: `127.0.0.1:${cluster!.replica.port}/lab`, up: true }] });
+  });
+
+  it('runs a read again on the primary when its replica connection breaks mid-statement', async () => {
+    // Sleeps on the replica only: the same statement run again on the primary answers at once.
+    const reading = database!.readClient().$queryRaw<{ inRecovery: boolean }[]>`
+      SELECT pg_is_in_recovery() AS "inRecovery", CASE WHEN pg_is_in_recovery() THEN pg_sleep(30) END IS NULL AS "slept"`.then((rows) => rows); // sent now (Prisma's promises are lazy)
+    const deadline = Date.now() + 20_000;
+    // The event: the statement is running on the replica; its session is then ended, as a replica restart would.
+    while ((await onServer(cluster!.replica.url('lab'), `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()`)).length === 0) {
+      if (Date.now() > deadline) throw new Error('the read never started on the replica');
+    }
+    expect((await reading)[0]).toEqual({ inRecovery: false, slept: true });
+    // The replica, marked down by the break, is taken again as soon as the readiness probe finds it answering.
+    expect(await (await fetch(`${api!.url}/readyz`)).json()).toMatchObject({ replicas: [{ up: true }] });
+    expect(await inRecovery(database!.readClient())).toBe(true);
   });
 
   it('skips a replica that is stopped: reads answer from the primary, and the instance stays ready', async () => {

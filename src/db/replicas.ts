@@ -76,6 +76,18 @@ export function describeUrl(connectionString: string): string {
   return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
 }
 
+/**
+ * An error that says the connection (not the statement) failed: the server
+ * went away or refused the session. A statement error (bad SQL, a timeout)
+ * would fail the same way anywhere and does not make a replica down.
+ */
+export function isBrokenConnection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return /^(08|57P0[1-3])/u.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code);
+  return /Connection terminated/u.test(error.message);
+}
+
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
 /**
@@ -96,6 +108,28 @@ class ReplicaPool extends pg.Pool {
   /** This replica's own connection, with no fallback. */
   connectHere(): Promise<pg.PoolClient> {
     return super.connect();
+  }
+
+  /**
+   * The form PrismaPg uses (one config object). A connection can also break
+   * while it sits idle in the pool (the replica restarted): the statement
+   * then fails, and, being a read, runs again on the next replica or the primary.
+   */
+  // pg's overloads of query() cannot be restated one by one: `any` keeps them all.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: unknown[]): any {
+    const [config] = args;
+    const run = (pg.Pool.prototype.query as (...args: unknown[]) => unknown).apply(this, args);
+    if (args.length !== 1 || typeof config !== 'object' || config === null || !(run instanceof Promise)) return run;
+    return (run as Promise<pg.QueryResult>).catch(async (error: unknown) => {
+      if (!isBrokenConnection(error)) throw error;
+      const client = await this.connectElsewhere(error);
+      try {
+        return await client.query(config as pg.QueryConfig);
+      } finally {
+        client.release();
+      }
+    });
   }
 
   override connect(): Promise<pg.PoolClient>;
