@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { describeUrl } from './db/replicas.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type AppMetrics } from './metrics/metrics.js';
@@ -52,10 +53,14 @@ export async function startApp({ config, seedEmptyDatabase, tracing }: AppOption
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
 
-  const database = (running.database = await openDatabase(config));
+  const database = (running.database = await openDatabase(config, {
+    onReplicaDown: (replica, error) =>
+      logger.warn({ replica, err: error, downMs: config.databaseReplicas?.downMs }, 'read replica unreachable: reading from the next replica or the primary'),
+  }));
   logger.info(
     {
       database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL',
+      ...(config.databaseReplicas && { readReplicas: config.databaseReplicas.urls.map(describeUrl) }),
       appliedMigrations: database.appliedMigrations,
     },
     'database ready',

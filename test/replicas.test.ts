@@ -28,6 +28,8 @@ let cluster: StreamingReplica | undefined;
 let database: Database | undefined;
 let api: TestServer | undefined;
 let slug: string;
+/** The replicas the app was told were down, in order (what main.ts logs). */
+const downEvents: string[] = [];
 
 async function onServer<T>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -63,7 +65,7 @@ describe.skipIf(skipReason !== undefined)(`read replicas${skipReason ? ` (skippe
       // Longer than the read that sleeps on the replica below, which is ended by hand.
       databaseStatementTimeoutMs: 60_000,
       databaseReplicas: { urls: [cluster.replica.url('lab')], downMs: 60_000 },
-    });
+    }, { onReplicaDown: (replica) => downEvents.push(replica) });
     await importProfileFiles(database.prisma, [path.join(projectRoot, 'seed/profiles/english-sample.txt')]);
     const [first] = await database.prisma.$queryRaw<{ slug: string }[]>`SELECT slug FROM researcher ORDER BY slug LIMIT 1`;
     slug = first!.slug;
@@ -134,6 +136,7 @@ describe.skipIf(skipReason !== undefined)(`read replicas${skipReason ? ` (skippe
       if (Date.now() > deadline) throw new Error('the read never started on the replica');
     }
     expect((await reading)[0]).toEqual({ inRecovery: false, slept: true });
+    expect(downEvents).toEqual([`127.0.0.1:${cluster!.replica.port}/lab`]);
     // The replica, marked down by the break, is taken again as soon as the readiness probe finds it answering.
     expect(await (await fetch(`${api!.url}/readyz`)).json()).toMatchObject({ replicas: [{ up: true }] });
     expect(await inRecovery(database!.readClient())).toBe(true);
@@ -145,6 +148,7 @@ describe.skipIf(skipReason !== undefined)(`read replicas${skipReason ? ` (skippe
 
     for (let request = 0; request < 3; request += 1) expect(await nameThroughApi()).toBe(name);
     expect(await inRecovery(database!.readClient())).toBe(false);
+    expect(downEvents).toHaveLength(2);
 
     const response = await fetch(`${api!.url}/readyz`);
     expect(response.status).toBe(200);

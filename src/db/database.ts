@@ -61,7 +61,12 @@ async function probeDatabase(connectionString: string, timeoutMs: number): Promi
   }
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export interface DatabaseEvents {
+  /** A read replica's connection failed: it is skipped for a while (for the log). */
+  onReplicaDown?: (replica: string, error: unknown) => void;
+}
+
+export async function openDatabase(config: DatabaseConfig, events: DatabaseEvents = {}): Promise<Database> {
   const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4);
   try {
     const appliedMigrations = await applyMigrations(connectionString);
@@ -78,7 +83,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const replicas =
       config.databaseReplicas &&
-      openReadReplicas({ ...config.databaseReplicas, primary: { prisma, pool }, poolOptions });
+      openReadReplicas({ ...config.databaseReplicas, primary: { prisma, pool }, poolOptions, onDown: events.onReplicaDown });
     let readiness: Promise<boolean> | undefined;
     // Prisma loads its query compiler on the first query: do it now, not on a
     // user's request (it blocks the event loop for a moment).
