@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { ID: 'string', DateTime: 'Date' },
+        scalars: { ID: 'string', DateTime: 'Date', JSON: 'unknown' },
         mappers: {
           Researcher: '../modules/researcher/mappers.js#ResearcherModel',
           ResearcherConnection: '../modules/researcher/mappers.js#ResearcherConnectionModel',
@@ -45,7 +45,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { ID: 'string', DateTime: 'string' },
+        scalars: { ID: 'string', DateTime: 'string', JSON: 'unknown' },
       },
     },
   },

@@ -59,6 +59,7 @@ const variables = {
   READY_TIMEOUT_MS: whole(100, 2_000),
   APQ_CACHE_BYTES: whole(0, 10_000_000),
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
+  IMPORT_MAX_FILE_BYTES: whole(1_000, 1_000_000),
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
 } as const;
 
@@ -96,6 +97,8 @@ export interface Config {
   /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
   trustedDocuments: boolean;
   trustedDocumentsManifest: string;
+  /** Largest profile file the importProfiles mutation takes (the request as a whole is bounded by maxBodyBytes). */
+  importMaxFileBytes: number;
 }
 
 /**
@@ -180,5 +183,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apqCacheBytes: env.APQ_CACHE_BYTES,
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
+    importMaxFileBytes: env.IMPORT_MAX_FILE_BYTES,
   };
 }

@@ -1,6 +1,7 @@
 import { authenticator, type Authenticate } from './auth/authenticate.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import type { ProfileImporter } from './modules/import/files.js';
 
 /** What every resolver receives. Loaders are new for each request: a cache never outlives it. */
 export interface GraphQLContext {
@@ -9,8 +10,10 @@ export interface GraphQLContext {
   requestId: string;
   /** Who sends the request, read from its Authorization header on first use (src/auth/). */
   authenticate: Authenticate;
+  /** seed/'s profile importer for the importProfiles mutation, when the server was given one (src/index.ts). */
+  importer?: ProfileImporter;
 }
 
-export function createContext(prisma: PrismaClient, requestId: string, authorization?: string): GraphQLContext {
-  return { prisma, loaders: createLoaders(prisma), requestId, authenticate: authenticator(prisma, authorization) };
+export function createContext(prisma: PrismaClient, requestId: string, authorization?: string, importer?: ProfileImporter): GraphQLContext {
+  return { prisma, loaders: createLoaders(prisma), requestId, authenticate: authenticator(prisma, authorization), importer };
 }

@@ -1,4 +1,5 @@
 import { importProfileFiles } from '../seed/run.js';
+import { importProfileTexts } from '../seed/texts.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { seedProfilesDir } from './db/paths.js';
 import { startApp } from './main.js';
@@ -23,6 +24,7 @@ startApp({
     const report = await importProfileFiles(prisma, [seedProfilesDir]);
     return { researchers: report.counts.researcher.created, publications: report.counts.publication.created };
   },
+  importFiles: importProfileTexts,
 }).catch((error: unknown) => {
   process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

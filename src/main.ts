@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLogger } from './logger.js';
+import type { ImportFiles } from './modules/import/files.js';
 import { createServer, type AppServer } from './server.js';
 
 export interface AppOptions {
@@ -12,10 +13,12 @@ export interface AppOptions {
    * may not import seed/.
    */
   seedEmptyDatabase: (prisma: PrismaClient) => Promise<Record<string, unknown>>;
+  /** seed/'s importer of profile files sent to the importProfiles mutation; passed in for the same reason. */
+  importFiles?: ImportFiles;
 }
 
 /** Starts the API: database (migrated, seeded when empty), server, listen; stops it on SIGTERM/SIGINT. */
-export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promise<void> {
+export async function startApp({ config, seedEmptyDatabase, importFiles }: AppOptions): Promise<void> {
   const logger = createLogger(config);
 
   // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
@@ -57,7 +60,7 @@ export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promi
     logger.info(await seedEmptyDatabase(database.prisma), 'imported seed/profiles into the empty database');
   }
   if (stopping) return;
-  const server = (running.server = createServer(config, database, logger));
+  const server = (running.server = createServer(config, database, logger, { importFiles }));
   await server.start();
   const httpServer = server.httpServer;
   await new Promise<void>((resolve, reject) => {

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import { graphqlSchemaPath } from './db/paths.js';
 import type { Resolvers } from './generated/graphql.js';
+import { publicationMutationResolvers } from './modules/publication/mutationsResolvers.js';
 import { publicationResolvers } from './modules/publication/resolvers.js';
+import { researcherMutationResolvers } from './modules/researcher/mutationsResolvers.js';
 import { researcherResolvers } from './modules/researcher/resolvers.js';
+import { importMutationResolvers } from './modules/import/mutationsResolvers.js';
 import { roleResolvers } from './modules/role/resolvers.js';
 import { sharedResolvers } from './modules/shared/resolvers.js';
 import { topicResolvers } from './modules/topic/resolvers.js';
@@ -10,4 +13,13 @@ import { topicResolvers } from './modules/topic/resolvers.js';
 /** schema.graphql is the single source of truth for the API's shape. */
 export const typeDefs = fs.readFileSync(graphqlSchemaPath, 'utf8');
 
-export const resolvers: Resolvers[] = [sharedResolvers, researcherResolvers, publicationResolvers, topicResolvers, roleResolvers];
+export const resolvers: Resolvers[] = [
+  sharedResolvers,
+  researcherResolvers,
+  publicationResolvers,
+  topicResolvers,
+  roleResolvers,
+  publicationMutationResolvers,
+  researcherMutationResolvers,
+  importMutationResolvers,
+];

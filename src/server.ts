@@ -21,6 +21,7 @@ import { httpLogger } from './http/httpLogger.js';
 import { requestId, requestIdInErrors } from './http/requestId.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
+import type { ImportFiles, ImportRunOptions, ProfileFile } from './modules/import/files.js';
 import { resolvers, typeDefs } from './schema.js';
 
 /** An operation that works on the seeded data, shown when Apollo Sandbox opens. */
@@ -66,10 +67,18 @@ export type ServerConfig = Pick<
   | 'trustedDocumentsManifest'
   | 'shutdownGraceMs'
   | 'readyTimeoutMs'
+  | 'importMaxFileBytes'
 >;
 
+export interface ServerOptions {
+  /** seed/'s profile importer, for the importProfiles mutation (src/index.ts passes it: src/ may not import seed/). */
+  importFiles?: ImportFiles;
+}
+
 /** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
-export function createServer(config: ServerConfig, database: Database, logger: Logger): AppServer {
+export function createServer(config: ServerConfig, database: Database, logger: Logger, options: ServerOptions = {}): AppServer {
+  const { importFiles } = options;
+  const importer = importFiles && { maxFileBytes: config.importMaxFileBytes, run: (files: ProfileFile[], run: ImportRunOptions) => importFiles(database, files, run) };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -142,7 +151,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
-            context: ({ req, res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId), req.headers.authorization)),
+            context: ({ req, res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId), req.headers.authorization, importer)),
           }),
         ),
       );

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-27T08:00:00.000Z`. */
   DateTime: { input: string; output: string; }
+  /** Any JSON value: here, an import report as `npm run seed -- --json` prints it. */
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** A co-author of a researcher, with the number of publications they share. */
@@ -25,6 +27,30 @@ export type Coauthor = {
   researcher: Researcher;
   /** Publications both are authors of. */
   sharedPublications: Scalars['Int']['output'];
+};
+
+/** A new paper. */
+export type CreatePublicationInput = {
+  /** Abstract. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
+  /** arXiv identifier, e.g. `2101.00001`. */
+  arxivId?: InputMaybe<Scalars['String']['input']>;
+  /** Authors, in order, by Researcher id. */
+  authors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Link to the code, an http(s) URL. */
+  codeUrl?: InputMaybe<Scalars['String']['input']>;
+  /** DOI, e.g. `10.1234/abc.5678`. */
+  doi?: InputMaybe<Scalars['String']['input']>;
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Topics, by slug. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Link to the paper, an http(s) URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Venue (journal or conference). */
+  venue?: InputMaybe<Scalars['String']['input']>;
+  /** Year, 1900 to next year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Where a value comes from, strongest first. */
@@ -47,6 +73,186 @@ export type FieldSource = {
   source: DataSource;
 };
 
+/** Rows of one kind an import created, updated, left unchanged and deleted. */
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  /** Rows created. */
+  created: Scalars['Int']['output'];
+  /** Rows deleted. */
+  deleted: Scalars['Int']['output'];
+  /** The kind of row, e.g. `publication`, `researcher`, `authorship`. */
+  kind: Scalars['String']['output'];
+  /** Rows already as the files say. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows updated. */
+  updated: Scalars['Int']['output'];
+};
+
+/** What an import did (or, dry, would do): the report of `npm run seed`. */
+export type ImportProfilesPayload = {
+  __typename?: 'ImportProfilesPayload';
+  /** True when the import changed (or, dry, would change) anything. */
+  changed: Scalars['Boolean']['output'];
+  /** Counts per kind of row. */
+  counts: Array<ImportCount>;
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The whole report as `npm run seed -- --json` prints it, with every change field by field. */
+  report: Scalars['JSON']['output'];
+  /** The report as `npm run seed` prints it: the changes, then the summary table. */
+  summary: Scalars['String']['output'];
+};
+
+/** The result of a merge. */
+export type MergeResearchersPayload = {
+  __typename?: 'MergeResearchersPayload';
+  /** The removed record's id: `node(id:)` now resolves it to the kept researcher. */
+  removedId: Scalars['ID']['output'];
+  /** The kept researcher, with everything of the removed one. */
+  researcher: Researcher;
+};
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a paper that no profile lists (editor). A paper whose title matches an existing one is refused. */
+  createPublication: PublicationPayload;
+  /** Hides a paper from every public list, count and search (admin); editors still see it with `filter.visibility`. */
+  hidePublication: PublicationPayload;
+  /**
+   * Imports profile pages as `npm run seed` does, with the same report (admin):
+   * how a server's embedded database is fed while it runs. Every file is checked
+   * first; on any error nothing is imported and the error names the file and line.
+   */
+  importProfiles: ImportProfilesPayload;
+  /**
+   * Makes one person of two records (admin): authorships, profile listings,
+   * roles, topics and name spellings move to `keep`; a paper both were on keeps
+   * one authorship, at the better position. The removed id and slug lead to the
+   * kept person from then on, and imports that name the removed one reach it.
+   */
+  mergeResearchers: MergeResearchersPayload;
+  /** Shows a hidden paper again (admin). */
+  restorePublication: PublicationPayload;
+  /** Sets a publication's authors, in order: adds, removes and reorders (editor). */
+  setPublicationAuthors: PublicationPayload;
+  /** Corrects a publication's fields (editor). Fields left out keep their value; `null` clears an optional one. */
+  updatePublication: PublicationPayload;
+  /** Corrects a researcher's fields (editor). Fields left out keep their value; `null` clears an optional one. */
+  updateResearcher: ResearcherPayload;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationCreatePublicationArgs = {
+  input: CreatePublicationInput;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationHidePublicationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationImportProfilesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  files: Array<ProfileFileInput>;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationMergeResearchersArgs = {
+  keep: Scalars['ID']['input'];
+  remove: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationRestorePublicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationSetPublicationAuthorsArgs = {
+  authors: Array<Scalars['ID']['input']>;
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationUpdatePublicationArgs = {
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  patch: PublicationPatch;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationUpdateResearcherArgs = {
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  patch: ResearcherPatch;
+};
+
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
 export type Node = {
   /** The object's global id. */
@@ -64,6 +270,14 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of the page; null on an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A publication profile file to import. */
+export type ProfileFileInput = {
+  /** File name with its extension, e.g. `jane-doe.txt`: it names the file in errors and tells text from HTML. */
+  name: Scalars['String']['input'];
+  /** The file's text (UTF-8). */
+  text: Scalars['String']['input'];
 };
 
 /** A paper listed on one or more profiles. */
@@ -85,6 +299,8 @@ export type Publication = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** DOI, when known. */
   doi: Maybe<Scalars['String']['output']>;
+  /** When and why the paper was hidden (hidePublication); null when it is shown, and for anyone who is not an editor. */
+  hidden: Maybe<PublicationHidden>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** A free-to-read copy of the paper, from OpenAlex. */
@@ -137,10 +353,21 @@ export type PublicationFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Slug of a research topic, e.g. `deep-learning`. */
   topic?: InputMaybe<Scalars['String']['input']>;
+  /** Shown papers only (the default), hidden ones only, or both; HIDDEN and ALL need an editor's token. */
+  visibility?: InputMaybe<PublicationVisibility>;
   /** Earliest publication year, inclusive. */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Latest publication year, inclusive. */
   yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a paper is not shown: only editors see it. */
+export type PublicationHidden = {
+  __typename?: 'PublicationHidden';
+  /** When it was hidden. */
+  at: Scalars['DateTime']['output'];
+  /** Why, as the editor wrote it. */
+  reason: Scalars['String']['output'];
 };
 
 /** Orders of publication lists. Ties are broken by title, then id, so cursors stay stable. */
@@ -153,6 +380,44 @@ export type PublicationOrder =
   | 'YEAR_ASC'
   /** Newest first; papers without a year last. */
   | 'YEAR_DESC';
+
+/** Changes to a publication's fields: fields left out keep their value. */
+export type PublicationPatch = {
+  /** Abstract; null clears it. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
+  /** arXiv identifier, e.g. `2101.00001` or `hep-th/9901001`; null clears it. */
+  arxivId?: InputMaybe<Scalars['String']['input']>;
+  /** Link to the code, an http(s) URL; null clears it. */
+  codeUrl?: InputMaybe<Scalars['String']['input']>;
+  /** DOI, e.g. `10.1234/abc.5678` (a `https://doi.org/` prefix is dropped); null clears it. */
+  doi?: InputMaybe<Scalars['String']['input']>;
+  /** Title; may not be empty. The paper keeps its identity for imports (the title it was imported under). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Every topic of the paper, by slug, e.g. `deep-learning`; [] removes them all. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Link to the paper, an http(s) URL; null clears it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Venue (journal or conference); null clears it. */
+  venue?: InputMaybe<Scalars['String']['input']>;
+  /** Year, 1900 to next year; null clears it. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The publication as it is after the change. */
+export type PublicationPayload = {
+  __typename?: 'PublicationPayload';
+  /** The publication, read again after the change. */
+  publication: Publication;
+};
+
+/** Which papers a publication list holds, by whether they are hidden (hidePublication). */
+export type PublicationVisibility =
+  /** Both (editors). */
+  | 'ALL'
+  /** Hidden papers only (editors). */
+  | 'HIDDEN'
+  /** Papers shown to everyone. */
+  | 'VISIBLE';
 
 /** The API's entry points. */
 export type Query = {
@@ -324,6 +589,31 @@ export type ResearcherOrder =
   | 'NAME'
   /** Most publications first, then by name. */
   | 'PUBLICATION_COUNT';
+
+/** Changes to a researcher's fields: fields left out keep their value. */
+export type ResearcherPatch = {
+  /** True for a lab member. */
+  isMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name; the old spelling stays an alias (and the person keeps their slug and identity for imports). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** ORCID iD, e.g. `0000-0002-1825-0097` (its check digit is checked); null clears it. */
+  orcid?: InputMaybe<Scalars['String']['input']>;
+  /** Organisation; null clears it. */
+  organization?: InputMaybe<Scalars['String']['input']>;
+  /** Position, by vocabulary key, e.g. `independent-visiting-researcher`; null clears it. */
+  position?: InputMaybe<Scalars['String']['input']>;
+  /** Every supervision role, by key, e.g. `principal-supervisor`; [] removes them all. */
+  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Every research topic, by slug; [] removes them all. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The researcher as it is after the change. */
+export type ResearcherPayload = {
+  __typename?: 'ResearcherPayload';
+  /** The researcher, read again after the change. */
+  researcher: Researcher;
+};
 
 /** A supervision role, with English and French names. */
 export type Role = Node & {

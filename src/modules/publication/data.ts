@@ -54,7 +54,15 @@ export function publicationOrdering(order: PublicationOrder, search: string | nu
   return relevanceOrdering(search);
 }
 
+/** Which papers by whether they are hidden: VISIBLE (the default, every public list), HIDDEN or ALL (editors). */
+export type PublicationVisibility = 'VISIBLE' | 'HIDDEN' | 'ALL';
+
+/** A paper every public list, count and search shows (hidePublication hides the others). */
+export const shownPublication = Prisma.sql`p.hidden_at IS NULL`;
+
 export interface PublicationFilter {
+  /** Default VISIBLE: hidden papers are left out unless an editor asks for them. */
+  visibility?: PublicationVisibility;
   search?: string | null;
   topicId?: number;
   authorId?: number;
@@ -64,6 +72,9 @@ export interface PublicationFilter {
 
 function filterSql(filter: PublicationFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
+  const visibility = filter.visibility ?? 'VISIBLE';
+  if (visibility === 'VISIBLE') conditions.push(shownPublication);
+  if (visibility === 'HIDDEN') conditions.push(Prisma.sql`p.hidden_at IS NOT NULL`);
   if (filter.search?.trim()) conditions.push(Prisma.sql`p.search_vector @@ ${tsQuery(filter.search)}`);
   if (filter.topicId !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM publication_topic pt WHERE pt.publication_id = p.id AND pt.topic_id = ${filter.topicId})`);
