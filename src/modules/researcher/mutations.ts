@@ -66,12 +66,13 @@ export async function updateResearcher(tx: Tx, viewer: Viewer, id: number, chang
   if (changes.positionId !== undefined) data.positionId = changes.positionId;
   if (changes.organization !== undefined) data.organization = changes.organization;
   const provenance = readProvenance(row.provenance);
-  const linksAfter = await researcherLinks(tx, id);
-  const linksChanged = JSON.stringify(linksBefore) !== JSON.stringify(linksAfter);
+  const linksWritten = await researcherLinks(tx, id);
+  const linksChanged = JSON.stringify(linksBefore) !== JSON.stringify(linksWritten);
   // Nothing changed and every field was already a person's: nothing is written.
   if (Object.keys(data).length === 0 && !linksChanged && allCurated(provenance, fields)) return;
   // updatedAt moves with the links too: a client holding the old one gets CONFLICT.
   const updated = await tx.researcher.update({ where: { id }, data: { ...data, provenance: curated(provenance, fields) } });
+  const linksAfter = await researcherLinks(tx, id);
   const view = (researcher: Researcher, links: typeof linksBefore) => ({
     name: researcher.name,
     aliases: researcher.aliases,

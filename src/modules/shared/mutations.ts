@@ -82,14 +82,12 @@ export function allCurated(current: Provenance, fields: string[]): boolean {
   return fields.every((field) => current[field] === 'curation');
 }
 
-/** API names of unique columns, for the message of a value another row already has. */
-const uniqueColumns: Record<string, string> = {
-  doi: 'doi',
-  arxiv_id: 'arxivId',
-  arxivId: 'arxivId',
-  orcid: 'orcid',
-  title_key: 'title',
-  titleKey: 'title',
+/** Unique indexes a client's value can run into, and the API field each one is about. */
+const uniqueIndexes: Record<string, string> = {
+  publication_doi_key: 'doi',
+  publication_arxiv_id_key: 'arxivId',
+  publication_title_key_key: 'title',
+  researcher_orcid_key: 'orcid',
 };
 
 /**
@@ -99,9 +97,9 @@ const uniqueColumns: Record<string, string> = {
  */
 export function uniqueViolationAsInput(error: unknown): GraphQLError | undefined {
   const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : '';
-  if (!/P2002|23505|unique constraint/iu.test(text)) return undefined;
-  const column = Object.keys(uniqueColumns).find((name) => new RegExp(`\\b${name}\\b`, 'u').test(text));
-  if (!column) return undefined;
-  const field = uniqueColumns[column]!;
-  return badUserInput(`Another row already has this ${field}: ${field} must be unique. Nothing was changed.`, field);
+  if (!/P2002|23505/u.test(text)) return undefined;
+  const index = Object.keys(uniqueIndexes).find((name) => text.includes(name));
+  if (!index) return undefined;
+  const field = uniqueIndexes[index]!;
+  return badUserInput(`Another ${index.split('_')[0]} already has this ${field}: ${field} must be unique. Nothing was changed.`, field);
 }
