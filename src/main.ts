@@ -47,7 +47,7 @@ export async function startApp({ config, seedEmptyDatabase, importFiles }: AppOp
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
 
-  const database = (running.database = await openDatabase(config));
+  const database = (running.database = await openDatabase({ ...config, holder: 'server' }));
   logger.info(
     {
       database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL',

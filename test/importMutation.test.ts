@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedProfilesDir } from '../src/db/paths.js';
 import type { Database } from '../src/db/database.js';
 import { importProfileTexts } from '../seed/texts.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
+import { spawnApp } from './support/process.js';
+import { runSeedCli } from './support/seedCli.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { createApiToken, sendAs, type Send } from './support/tokens.js';
 
@@ -122,5 +125,23 @@ describe('importProfiles', () => {
     const large = await onlyError(admin, { files: [{ name: 'large.txt', text: 'x'.repeat(20_001) }] });
     expect(large.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'files[0].text' });
     expect(large.message).toBe('large.txt is too large: 20001 bytes, at most 20000 (IMPORT_MAX_FILE_BYTES).');
+  });
+});
+
+describe('npm run seed on an embedded folder that a running server holds', () => {
+  it('says a server holds it and points at the importProfiles mutation', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-held-'));
+    try {
+      const app = spawnApp({ PGLITE_DATA_DIR: dataDir, SEED_ON_START: 'false' });
+      await app.port;
+      const seed = await runSeedCli([], { PGLITE_DATA_DIR: dataDir });
+      expect(seed.code).toBe(1);
+      expect(seed.stderr).toContain(`The embedded database in ${dataDir} is in use by process`);
+      expect(seed.stderr).toContain('a running API server');
+      expect(seed.stderr).toContain('importProfiles mutation');
+      expect(await app.stop()).toBe(0);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
