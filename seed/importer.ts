@@ -30,6 +30,8 @@ export interface ImportReport {
   changed: boolean;
   /** The researchers, publications, topics and roles created, updated (field by field) and deleted. */
   changes: Changes;
+  /** Values a person corrected that the files would have changed: kept (src/modules/shared/provenance.ts). */
+  keptCorrections: number;
 }
 
 export interface ImportEvents {
@@ -100,9 +102,9 @@ export async function importProfiles(prisma: PrismaClient, sources: ProfileSourc
     if (isLockTimeout(error)) throw new ImportLockTimeoutError(lockTimeoutMs);
     throw error;
   }
-  const { counts, changes } = plan!;
+  const { counts, changes, keptCorrections } = plan!;
   const changed = kinds.some((kind) => counts[kind].created + counts[kind].updated + counts[kind].deleted > 0);
-  return { dryRun: options.dryRun ?? false, counts, changed, changes };
+  return { dryRun: options.dryRun ?? false, counts, changed, changes, keptCorrections };
 }
 
 async function inPoolTransaction(pool: pg.Pool, work: (sql: Sql) => Promise<void>): Promise<void> {
