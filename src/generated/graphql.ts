@@ -98,6 +98,8 @@ export type ImportProfilesPayload = {
   counts: Array<ImportCount>;
   /** True when nothing was written. */
   dryRun: Scalars['Boolean']['output'];
+  /** Values a person corrected that the files would have changed: kept, as every correction is. */
+  keptCorrections: Scalars['Int']['output'];
   /** The whole report as `npm run seed -- --json` prints it, with every change field by field. */
   report: Scalars['JSON']['output'];
   /** The report as `npm run seed` prints it: the changes, then the summary table. */
@@ -859,6 +861,7 @@ export type ImportProfilesPayloadResolvers<ContextType = GraphQLContext, ParentT
   changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   counts?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keptCorrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   report?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

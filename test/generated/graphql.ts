@@ -97,6 +97,8 @@ export type ImportProfilesPayload = {
   counts: Array<ImportCount>;
   /** True when nothing was written. */
   dryRun: Scalars['Boolean']['output'];
+  /** Values a person corrected that the files would have changed: kept, as every correction is. */
+  keptCorrections: Scalars['Int']['output'];
   /** The whole report as `npm run seed -- --json` prints it, with every change field by field. */
   report: Scalars['JSON']['output'];
   /** The report as `npm run seed` prints it: the changes, then the summary table. */

@@ -32,6 +32,7 @@ export interface ImportResult {
     dryRun: boolean;
     changed: boolean;
     counts: Record<string, { created: number; updated: number; unchanged: number; deleted: number }>;
+    keptCorrections: number;
   };
   summary: string;
 }

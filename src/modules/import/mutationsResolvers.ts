@@ -42,6 +42,7 @@ export const importMutationResolvers: Resolvers = {
         dryRun: report.dryRun,
         changed: report.changed,
         counts: Object.entries(report.counts).map(([kind, count]) => ({ kind, ...count })),
+        keptCorrections: report.keptCorrections,
         summary,
         report,
       };
