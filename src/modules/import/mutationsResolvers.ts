@@ -19,7 +19,7 @@ async function recordImport(sql: ImportSql, viewer: Viewer, files: ProfileFile[]
 
 function profileFileErrors(error: unknown): ProfileFileError[] {
   const errors = error instanceof AggregateError ? (error.errors as unknown[]) : [error];
-  return errors.every((each) => each instanceof ProfileFileError) ? (errors as ProfileFileError[]) : [];
+  return errors.every((each) => each instanceof ProfileFileError) ? (errors) : [];
 }
 
 export const importMutationResolvers: Resolvers = {

@@ -54,7 +54,7 @@ export async function readPublicationPatch(
   if (patch.topics === null) throw badUserInput(`${at('topics')} may not be null: pass [] to remove every topic.`, at('topics'));
   if (patch.topics !== undefined) changes.topicIds = await topicIds(prisma, patch.topics, at('topics'));
   // Only the fields the client gave.
-  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as PublicationChanges;
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 }
 
 /** Topic ids of slugs, each checked (an unknown slug names itself and lists the known ones). */

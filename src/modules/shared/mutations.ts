@@ -74,7 +74,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 
 /** The row's provenance with `fields` marked as set by a person: no import overwrites them. */
 export function curated(current: Provenance, fields: string[]): Prisma.InputJsonObject {
-  return { ...current, ...Object.fromEntries(fields.map((field) => [field, 'curation'])) } as Prisma.InputJsonObject;
+  return { ...current, ...Object.fromEntries(fields.map((field) => [field, 'curation'])) };
 }
 
 /** True when every field is already marked as a person's correction. */
