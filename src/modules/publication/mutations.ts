@@ -26,14 +26,23 @@ async function lockedPublication(tx: Tx, id: number, argumentName = 'id'): Promi
   return found;
 }
 
+// Plain joins rather than nested Prisma selects: inside an interactive
+// transaction, @prisma/adapter-pg 7.10 sends a nested read's statements on the
+// one connection without waiting (pg's "client is already executing a query"
+// deprecation, an error in pg 9; prisma/orm#29979).
+
+/** The paper's topics, by slug (sorted here: slugs sort the same in every collation). */
 async function topicSlugs(tx: Tx, publicationId: number): Promise<string[]> {
-  const rows = await tx.publicationTopic.findMany({ where: { publicationId }, select: { topic: { select: { slug: true } } } });
-  return rows.map((row) => row.topic.slug).sort();
+  const rows = await tx.$queryRaw<{ slug: string }[]>`
+    SELECT t.slug FROM publication_topic pt JOIN topic t ON t.id = pt.topic_id WHERE pt.publication_id = ${publicationId}`;
+  return rows.map((row) => row.slug).sort();
 }
 
+/** The paper's authors, by slug, in order. */
 async function authorSlugs(tx: Tx, publicationId: number): Promise<string[]> {
-  const rows = await tx.authorship.findMany({ where: { publicationId }, orderBy: { position: 'asc' }, select: { researcher: { select: { slug: true } } } });
-  return rows.map((row) => row.researcher.slug);
+  const rows = await tx.$queryRaw<{ slug: string }[]>`
+    SELECT r.slug FROM authorship a JOIN researcher r ON r.id = a.researcher_id WHERE a.publication_id = ${publicationId} ORDER BY a.position, r.id`;
+  return rows.map((row) => row.slug);
 }
 
 /** Replaces a paper's topics with `topicIds`. */

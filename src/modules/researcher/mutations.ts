@@ -33,15 +33,14 @@ export function spellings(name: string, otherSpellings: string[]): { aliases: st
 
 /** Position key, role keys and topic slugs of a researcher: the audit log shows these. */
 export async function researcherLinks(tx: Tx, id: number): Promise<{ position: string | null; roles: string[]; topics: string[] }> {
-  const row = await tx.researcher.findUniqueOrThrow({
-    where: { id },
-    select: { position: { select: { key: true } }, roles: { select: { role: { select: { key: true } } } }, topics: { select: { topic: { select: { slug: true } } } } },
-  });
-  return {
-    position: row.position?.key ?? null,
-    roles: row.roles.map((link) => link.role.key).sort(),
-    topics: row.topics.map((link) => link.topic.slug).sort(),
-  };
+  // One plain statement, not a nested Prisma select (see topicSlugs in ../publication/mutations.ts).
+  const [row] = await tx.$queryRaw<{ position: string | null; roles: string[]; topics: string[] }[]>`
+    SELECT (SELECT p.key FROM position p WHERE p.id = r.position_id) AS position,
+           ARRAY(SELECT o.key FROM researcher_role rr JOIN role o ON o.id = rr.role_id WHERE rr.researcher_id = r.id) AS roles,
+           ARRAY(SELECT t.slug FROM researcher_topic rt JOIN topic t ON t.id = rt.topic_id WHERE rt.researcher_id = r.id) AS topics
+    FROM researcher r WHERE r.id = ${id}`;
+  if (!row) throw new Error(`Researcher ${id} is gone inside its own transaction.`);
+  return { position: row.position, roles: [...row.roles].sort(), topics: [...row.topics].sort() };
 }
 
 export async function updateResearcher(tx: Tx, viewer: Viewer, id: number, changes: ResearcherChanges, expectedUpdatedAt?: Date | null): Promise<void> {
