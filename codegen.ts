@@ -33,11 +33,14 @@ const config: CodegenConfig = {
           PublicationEdge: '../modules/publication/mappers.js#PublicationEdgeModel',
           Topic: '../modules/topic/mappers.js#TopicModel',
           Role: '../modules/role/mappers.js#RoleModel',
+          AuditEntry: '../modules/audit/mappers.js#AuditEntryModel',
+          AuditEntryConnection: '../modules/audit/mappers.js#AuditEntryConnectionModel',
+          AuditEntryEdge: '../modules/audit/mappers.js#AuditEntryEdgeModel',
         },
       },
     },
     'test/generated/': {
-      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts'],
+      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts', 'test/auditLog.test.ts'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

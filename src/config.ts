@@ -15,6 +15,16 @@ const postgresUrl = z
     }
   }, 'is not a PostgreSQL connection URL');
 
+const httpUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not an http(s) URL');
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const csv = z.string().transform((value) =>
@@ -61,6 +71,12 @@ const variables = {
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   IMPORT_MAX_FILE_BYTES: whole(1_000, 1_000_000),
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
+  // OpenID Connect JWTs (src/auth/jwt.ts): the first three together or none of them.
+  AUTH_JWKS_URL: { schema: httpUrl.optional(), example: 'https://login.example.org/.well-known/jwks.json' },
+  AUTH_ISSUER: { schema: z.string().min(1).optional(), example: 'https://login.example.org/' },
+  AUTH_AUDIENCE: { schema: z.string().min(1).optional(), example: 'lab-publications-api' },
+  AUTH_ROLE_CLAIM: { schema: z.string().min(1).default('lab_role'), example: 'lab_role' },
+  AUTH_NAME_CLAIM: { schema: z.string().min(1).default('sub'), example: 'email' },
 } as const;
 
 type Variables = typeof variables;
@@ -99,6 +115,27 @@ export interface Config {
   trustedDocumentsManifest: string;
   /** Largest profile file the importProfiles mutation takes (the request as a whole is bounded by maxBodyBytes). */
   importMaxFileBytes: number;
+  /** How writes are authenticated (src/auth/): API tokens always, OpenID Connect JWTs when `jwt` is set. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** Unset: only API tokens are accepted. */
+  jwt: JwtConfig | undefined;
+}
+
+/** An OpenID Connect provider whose JWTs stand for editors and admins. */
+export interface JwtConfig {
+  /** The provider's JSON Web Key Set (its signing keys), fetched and cached by the server. */
+  jwksUrl: string;
+  /** The `iss` a token must carry. */
+  issuer: string;
+  /** The `aud` a token must carry (one of). */
+  audience: string;
+  /** The claim holding the lab role (`editor` or `admin`; a string, or an array whose highest known role counts). */
+  roleClaim: string;
+  /** The claim that names the person in the audit log (`sub`, `email`…). */
+  nameClaim: string;
 }
 
 /**
@@ -148,6 +185,29 @@ function readVariable<K extends keyof Variables>(name: K, source: NodeJS.Process
   return result.data as Env[K];
 }
 
+/** The three settings a JWT provider needs, all or none: half a provider would fail every request. */
+const jwtVariables = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+
+function readJwtConfig(env: Env): JwtConfig | undefined {
+  const missing = jwtVariables.filter((name) => env[name] === undefined);
+  if (missing.length === jwtVariables.length) return undefined;
+  if (missing.length > 0) {
+    const set = jwtVariables.filter((name) => !missing.includes(name));
+    throw new ConfigError(
+      missing[0]!,
+      `Missing environment variable ${missing.join(', ')}: ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set, and JWTs need all of ${jwtVariables.join(', ')} (or none). ` +
+        `Example of good values: ${missing.map((name) => `${name}=${variables[name].example}`).join(' ')}`,
+    );
+  }
+  return {
+    jwksUrl: env.AUTH_JWKS_URL!,
+    issuer: env.AUTH_ISSUER!,
+    audience: env.AUTH_AUDIENCE!,
+    roleClaim: env.AUTH_ROLE_CLAIM,
+    nameClaim: env.AUTH_NAME_CLAIM,
+  };
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = Object.fromEntries(
     (Object.keys(variables) as (keyof Variables)[]).map((name) => [name, readVariable(name, source)]),
@@ -184,5 +244,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
     importMaxFileBytes: env.IMPORT_MAX_FILE_BYTES,
+    auth: { jwt: readJwtConfig(env) },
   };
 }

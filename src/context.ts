@@ -1,4 +1,4 @@
-import { authenticator, type Authenticate } from './auth/authenticate.js';
+import type { Authenticate } from './auth/authenticate.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { ProfileImporter } from './modules/import/files.js';
@@ -14,6 +14,7 @@ export interface GraphQLContext {
   importer?: ProfileImporter;
 }
 
-export function createContext(prisma: PrismaClient, requestId: string, authorization?: string, importer?: ProfileImporter): GraphQLContext {
-  return { prisma, loaders: createLoaders(prisma), requestId, authenticate: authenticator(prisma, authorization), importer };
+/** `authenticate` comes from the server's Authenticator (src/auth/authenticate.ts), given the request's Authorization header. */
+export function createContext(prisma: PrismaClient, requestId: string, authenticate: Authenticate, importer?: ProfileImporter): GraphQLContext {
+  return { prisma, loaders: createLoaders(prisma), requestId, authenticate, importer };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { graphqlSchemaPath } from './db/paths.js';
 import type { Resolvers } from './generated/graphql.js';
 import { publicationMutationResolvers } from './modules/publication/mutationsResolvers.js';
+import { auditResolvers } from './modules/audit/resolvers.js';
 import { publicationResolvers } from './modules/publication/resolvers.js';
 import { researcherMutationResolvers } from './modules/researcher/mutationsResolvers.js';
 import { researcherResolvers } from './modules/researcher/resolvers.js';
@@ -19,6 +20,7 @@ export const resolvers: Resolvers[] = [
   publicationResolvers,
   topicResolvers,
   roleResolvers,
+  auditResolvers,
   publicationMutationResolvers,
   researcherMutationResolvers,
   importMutationResolvers,

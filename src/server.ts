@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import type { DocumentNode } from 'graphql';
 import express from 'express';
+import { createAuthenticator } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -68,6 +69,7 @@ export type ServerConfig = Pick<
   | 'shutdownGraceMs'
   | 'readyTimeoutMs'
   | 'importMaxFileBytes'
+  | 'auth'
 >;
 
 export interface ServerOptions {
@@ -122,6 +124,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     ],
   });
 
+  // Once per server: it holds the JWT provider's cached keys.
+  const authenticator = createAuthenticator(database.prisma, config.auth);
+
   app.use(requestId);
   app.use(httpLogger(logger));
   // The landing page (Apollo Sandbox) is on where introspection is (see plugins above).
@@ -151,7 +156,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
-            context: ({ req, res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId), req.headers.authorization, importer)),
+            context: ({ req, res }) =>
+              Promise.resolve(createContext(database.prisma, String(res.locals.requestId), authenticator(req.headers.authorization), importer)),
           }),
         ),
       );

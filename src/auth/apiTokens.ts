@@ -20,7 +20,7 @@ export function hashApiToken(token: string): string {
 /** The viewer an API token stands for; UNAUTHENTICATED, saying why, when it does not hold. */
 export async function viewerOfApiToken(prisma: PrismaClient, token: string): Promise<Viewer> {
   const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
-  if (!row) throw unauthenticated('The API token is not valid: no such token.');
+  if (!row) throw unauthenticated('The API token is unknown: no such token here (mistyped, or made for another database).');
   if (row.revokedAt) throw unauthenticated(`The API token "${row.name}" was revoked.`);
   if (!isRole(row.role)) throw unauthenticated(`The API token "${row.name}" has an unknown role.`);
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

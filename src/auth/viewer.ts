@@ -16,7 +16,7 @@ export interface Viewer {
   via: 'token' | 'jwt';
 }
 
-const roleRank: Record<Role, number> = { editor: 1, admin: 2 };
+export const roleRank: Record<Role, number> = { editor: 1, admin: 2 };
 
 export function isRole(value: unknown): value is Role {
   return (roles as readonly unknown[]).includes(value);

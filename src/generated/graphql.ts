@@ -3,6 +3,7 @@ import type { ResearcherModel, ResearcherConnectionModel, ResearcherEdgeModel, C
 import type { PublicationModel, PublicationConnectionModel, PublicationEdgeModel } from '../modules/publication/mappers.js';
 import type { TopicModel } from '../modules/topic/mappers.js';
 import type { RoleModel } from '../modules/role/mappers.js';
+import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../modules/audit/mappers.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,69 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** Any JSON value: here, an import report as `npm run seed -- --json` prints it. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** What a token or JWT allows besides reading. */
+export type AccessRole =
+  /** Also merges researchers, hides papers, imports profiles and reads the audit log. */
+  | 'ADMIN'
+  /** Edits data. */
+  | 'EDITOR';
+
+/** How the author of a change signed in. */
+export type ActorKind =
+  /** A JWT of the lab's OpenID Connect provider. */
+  | 'JWT'
+  /** An API token made with `npm run token`. */
+  | 'TOKEN';
+
+/** One change made through the write API, written in the change's own transaction. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation, e.g. `updatePublication`. */
+  action: Scalars['String']['output'];
+  /** Who made it: the API token's name, or the JWT's name claim (`AUTH_NAME_CLAIM`). */
+  actor: Scalars['String']['output'];
+  /** How they signed in. */
+  actorKind: ActorKind;
+  /** The role they had. */
+  actorRole: AccessRole;
+  /** The changed fields after the change; null when the object no longer exists. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When the change was written. */
+  at: Scalars['DateTime']['output'];
+  /** The changed fields before the change, by their names in this API; null when the object did not exist. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The entry's number: entries are numbered in the order they were written. */
+  id: Scalars['ID']['output'];
+  /** The changed object as it is now; null when there is none or it is gone (`node(id: targetId)` follows a merge to the kept researcher). */
+  target: Maybe<Node>;
+  /** Global id of the changed object, as `node(id:)` takes it; null for a change of no single object (an import). */
+  targetId: Maybe<Scalars['ID']['output']>;
+  /** The kind of object changed: `Publication`, `Researcher`, `Import`… */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** The items of the page. */
+  nodes: Array<AuditEntry>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of an audit log connection. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /** A co-author of a researcher, with the number of publications they share. */
@@ -425,6 +489,8 @@ export type PublicationVisibility =
 /** The API's entry points. */
 export type Query = {
   __typename?: 'Query';
+  /** Every change made through the write API, newest first. Admins only: needs `Authorization: Bearer <token>` of the admin role. */
+  auditLog: AuditEntryConnection;
   /** The object with this global id, or null. */
   node: Maybe<Node>;
   /** The publication with this global id, or null. */
@@ -443,6 +509,16 @@ export type Query = {
   topic: Maybe<Topic>;
   /** Every research topic, by English name. */
   topics: Array<Topic>;
+};
+
+
+/** The API's entry points. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -761,6 +837,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRole: AccessRole;
+  ActorKind: ActorKind;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
   CreatePublicationInput: CreatePublicationInput;
@@ -801,6 +882,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AuditEntry: AuditEntryModel;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: AuditEntryEdgeModel;
   Boolean: Scalars['Boolean']['output'];
   Coauthor: CoauthorModel;
   CreatePublicationInput: CreatePublicationInput;
@@ -833,6 +917,32 @@ export type ResolversParentTypes = ResolversObject<{
   Role: RoleModel;
   String: Scalars['String']['output'];
   Topic: TopicModel;
+}>;
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['AccessRole'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
 export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = ResolversObject<{
@@ -942,6 +1052,7 @@ export type PublicationPayloadResolvers<ContextType = GraphQLContext, ParentType
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   publication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryPublicationArgs, 'id'>>;
   publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, Partial<QueryPublicationsArgs>>;
@@ -1010,6 +1121,9 @@ export type TopicResolvers<ContextType = GraphQLContext, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Coauthor?: CoauthorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FieldSource?: FieldSourceResolvers<ContextType>;

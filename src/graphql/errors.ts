@@ -18,8 +18,10 @@ export const CLIENT_ERROR_CODES = new Set([
   'TOO_MANY_DIRECTIVES',
   'QUERY_TOO_COMPLEX',
   'DATABASE_UNAVAILABLE',
+  // src/auth/: no or bad credentials, or a role too low.
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  // A row changed since the client read it (optimistic concurrency, src/modules/shared/mutations.ts).
   'CONFLICT',
 ]);
 

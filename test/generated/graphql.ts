@@ -20,6 +20,69 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** What a token or JWT allows besides reading. */
+export type AccessRole =
+  /** Also merges researchers, hides papers, imports profiles and reads the audit log. */
+  | 'ADMIN'
+  /** Edits data. */
+  | 'EDITOR';
+
+/** How the author of a change signed in. */
+export type ActorKind =
+  /** A JWT of the lab's OpenID Connect provider. */
+  | 'JWT'
+  /** An API token made with `npm run token`. */
+  | 'TOKEN';
+
+/** One change made through the write API, written in the change's own transaction. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation, e.g. `updatePublication`. */
+  action: Scalars['String']['output'];
+  /** Who made it: the API token's name, or the JWT's name claim (`AUTH_NAME_CLAIM`). */
+  actor: Scalars['String']['output'];
+  /** How they signed in. */
+  actorKind: ActorKind;
+  /** The role they had. */
+  actorRole: AccessRole;
+  /** The changed fields after the change; null when the object no longer exists. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When the change was written. */
+  at: Scalars['DateTime']['output'];
+  /** The changed fields before the change, by their names in this API; null when the object did not exist. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The entry's number: entries are numbered in the order they were written. */
+  id: Scalars['ID']['output'];
+  /** The changed object as it is now; null when there is none or it is gone (`node(id: targetId)` follows a merge to the kept researcher). */
+  target: Maybe<Node>;
+  /** Global id of the changed object, as `node(id:)` takes it; null for a change of no single object (an import). */
+  targetId: Maybe<Scalars['ID']['output']>;
+  /** The kind of object changed: `Publication`, `Researcher`, `Import`… */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** The items of the page. */
+  nodes: Array<AuditEntry>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of an audit log connection. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
   __typename?: 'Coauthor';
@@ -424,6 +487,8 @@ export type PublicationVisibility =
 /** The API's entry points. */
 export type Query = {
   __typename?: 'Query';
+  /** Every change made through the write API, newest first. Admins only: needs `Authorization: Bearer <token>` of the admin role. */
+  auditLog: AuditEntryConnection;
   /** The object with this global id, or null. */
   node: Maybe<Node>;
   /** The publication with this global id, or null. */
@@ -442,6 +507,16 @@ export type Query = {
   topic: Maybe<Topic>;
   /** Every research topic, by English name. */
   topics: Array<Topic>;
+};
+
+
+/** The API's entry points. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -765,6 +840,22 @@ export type NodeByIdQuery = { __typename?: 'Query', node:
     | { __typename: 'Topic', slug: string, id: string }
    | null };
 
+export type AuditLogPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type AuditLogPageQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'AuditEntryEdge', cursor: string, node: { __typename?: 'AuditEntry', id: string, at: string, actor: string, actorKind: ActorKind, actorRole: AccessRole, action: string, targetType: string, targetId: string | null, before: unknown | null, after: unknown | null, target:
+          | { __typename: 'Publication', title: string, id: string }
+          | { __typename: 'Researcher', name: string, id: string }
+          | { __typename: 'Role', id: string }
+          | { __typename: 'Topic', id: string }
+         | null } }> } };
+
 export type BatchedPublicationsQueryVariables = Exact<{
   n?: InputMaybe<Scalars['Int']['input']>;
 }>;
@@ -1040,6 +1131,50 @@ export const NodeByIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const AuditLogPageDocument = new TypedDocumentString(`
+    query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {
+  auditLog(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    target: $target
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        at
+        actor
+        actorKind
+        actorRole
+        action
+        targetType
+        targetId
+        before
+        after
+        target {
+          __typename
+          id
+          ... on Publication {
+            title
+          }
+          ... on Researcher {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogPageQuery, AuditLogPageQueryVariables>;
 export const BatchedPublicationsDocument = new TypedDocumentString(`
     query BatchedPublications($n: Int) {
   publications(first: $n) {

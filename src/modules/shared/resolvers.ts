@@ -2,10 +2,11 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { visibleTo } from '../publication/visibility.js';
 import { findRedirectedResearcher } from '../researcher/data.js';
 import { fromGlobalId } from './nodeId.js';
-import { DateTime } from './scalars.js';
+import { DateTime, JSONValue } from './scalars.js';
 
 export const sharedResolvers: Resolvers = {
   DateTime,
+  JSON: JSONValue,
   Query: {
     node: async (_parent, { id }, context) => {
       const { loaders } = context;
