@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { reportedImport } from '../src/metrics/imports.js';
 import { kinds, planImport, planKeys, type Changes, type ImportCounts, type ImportPlan } from './plan.js';
 import type { ProfileSource } from './source.js';
 import { loadVocabulary, type Vocabulary } from './vocabulary.js';
@@ -78,7 +79,12 @@ export class ImportLockTimeoutError extends Error {
   }
 }
 
-export async function importProfiles(prisma: PrismaClient, sources: ProfileSource[], options: ImportOptions = {}): Promise<ImportReport> {
+/** One import run; how it ended is published for this process's metrics (src/metrics/imports.ts). */
+export function importProfiles(prisma: PrismaClient, sources: ProfileSource[], options: ImportOptions = {}): Promise<ImportReport> {
+  return reportedImport(() => runImport(prisma, sources, options));
+}
+
+async function runImport(prisma: PrismaClient, sources: ProfileSource[], options: ImportOptions): Promise<ImportReport> {
   const vocabulary = options.vocabulary ?? loadVocabulary();
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const keys = planKeys(sources);

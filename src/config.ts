@@ -25,6 +25,7 @@ const httpUrl = z
     }
   }, 'is not an http(s) URL');
 
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const csv = z.string().transform((value) =>
@@ -77,6 +78,11 @@ const variables = {
   AUTH_AUDIENCE: { schema: z.string().min(1).optional(), example: 'lab-publications-api' },
   AUTH_ROLE_CLAIM: { schema: z.string().min(1).default('lab_role'), example: 'lab_role' },
   AUTH_NAME_CLAIM: { schema: z.string().min(1).default('sub'), example: 'email' },
+  METRICS_PORT: { schema: z.coerce.number().int().min(0).max(65535).optional(), example: '9464' },
+  METRICS_HOST: { schema: z.string().min(1).default('127.0.0.1'), example: '127.0.0.1' },
+  METRICS_PATH: { schema: z.string().regex(/^\/[\w./-]*$/u, 'is not a URL path starting with /').default('/metrics'), example: '/metrics' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { schema: httpUrl.optional(), example: 'http://127.0.0.1:4318' },
+  OTEL_SERVICE_NAME: { schema: z.string().min(1).default('lab-publications-api'), example: 'lab-publications-api' },
 } as const;
 
 type Variables = typeof variables;
@@ -117,6 +123,16 @@ export interface Config {
   importMaxFileBytes: number;
   /** How writes are authenticated (src/auth/): API tokens always, OpenID Connect JWTs when `jwt` is set. */
   auth: AuthConfig;
+  /**
+   * Prometheus metrics on a server of their own (src/metrics/server.ts), never
+   * on the API's port; undefined (METRICS_PORT unset) turns metrics off.
+   */
+  metrics: { port: number; host: string; path: string } | undefined;
+  /**
+   * OpenTelemetry traces sent over OTLP/HTTP (JSON) to `endpoint` (src/tracing.ts);
+   * undefined (OTEL_EXPORTER_OTLP_ENDPOINT unset) loads nothing of OpenTelemetry.
+   */
+  tracing: { endpoint: string; serviceName: string } | undefined;
 }
 
 export interface AuthConfig {
@@ -245,5 +261,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
     importMaxFileBytes: env.IMPORT_MAX_FILE_BYTES,
     auth: { jwt: readJwtConfig(env) },
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
+    metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST, path: env.METRICS_PATH },
   };
 }

@@ -23,6 +23,8 @@ import { requestId, requestIdInErrors } from './http/requestId.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
 import type { ImportFiles, ImportRunOptions, ProfileFile } from './modules/import/files.js';
+import type { AppMetrics } from './metrics/metrics.js';
+import { metricsPlugin, metricsScope } from './metrics/plugin.js';
 import { resolvers, typeDefs } from './schema.js';
 
 /** An operation that works on the seeded data, shown when Apollo Sandbox opens. */
@@ -77,8 +79,11 @@ export interface ServerOptions {
   importFiles?: ImportFiles;
 }
 
-/** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
-export function createServer(config: ServerConfig, database: Database, logger: Logger, options: ServerOptions = {}): AppServer {
+/**
+ * Builds the HTTP app and Apollo Server without listening: tests and main() share it.
+ * With `metrics` (METRICS_PORT set), GraphQL requests are measured into them.
+ */
+export function createServer(config: ServerConfig, database: Database, logger: Logger, metrics?: AppMetrics, options: ServerOptions = {}): AppServer {
   const { importFiles } = options;
   const importer = importFiles && { maxFileBytes: config.importMaxFileBytes, run: (files: ProfileFile[], run: ImportRunOptions) => importFiles(database, files, run) };
   const app = express();
@@ -121,6 +126,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       // Limits first: a hostile document is refused before anything else looks at it.
       operationLimitsPlugin(config.limits),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
   });
 
@@ -153,6 +159,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         requestIdInErrors,
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction, exposedHeaders: ['X-Request-Id'] }),
         express.json({ limit: config.maxBodyBytes }),
+        ...(metrics ? [metricsScope(metrics)] : []),
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {

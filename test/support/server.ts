@@ -34,7 +34,7 @@ export async function startTestServer(database: Database, overrides: Partial<Con
       for (const watch of watchers) watch(line);
     },
   };
-  const server = createServer(config, database, createLogger(config, destination), options);
+  const server = createServer(config, database, createLogger(config, destination), undefined, options);
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
