@@ -16,7 +16,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-27T08:00:00.000Z`. */
   DateTime: { input: string; output: string; }
-  /** Any JSON value: here, an import report as `npm run seed -- --json` prints it. */
+  /** Any JSON value: an object, array, string, number, boolean or null. */
   JSON: { input: unknown; output: unknown; }
 };
 
