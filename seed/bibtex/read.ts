@@ -1,6 +1,6 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { decodeUtf8, ImportInputError, readRegularFile } from '../source.js';
-import { EntryError, toReference, type ParsedEntry, type Reference } from './entry.js';
+import { EntryError, toReference, type Reference } from './entry.js';
 
 /**
  * Reads a .bib file with @retorquere/bibtex-parser (the parser behind Better
@@ -70,7 +70,7 @@ export function readBibtexFile(file: string): ReferenceSource {
     const unknown = unknownCommands.get(entry.key);
     if (unknown !== undefined) throw new ImportInputError(file, line, `entry ${entry.key}: unknown LaTeX command ${unknown}`);
     try {
-      references.push(toReference(entry as ParsedEntry, file, line));
+      references.push(toReference(entry, file, line));
     } catch (error) {
       if (error instanceof EntryError) throw new ImportInputError(file, line, error.message);
       throw error;
