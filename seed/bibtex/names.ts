@@ -1,4 +1,4 @@
-import { foldCase, nameKey } from '../../src/modules/shared/text.js';
+import { cleanText, foldCase, nameKey } from '../../src/modules/shared/text.js';
 
 /**
  * Author names as BibTeX gives them, and the rules that match them to people.
@@ -24,7 +24,8 @@ export interface ParsedCreator {
   suffix?: string;
 }
 
-const joinParts = (...parts: (string | undefined)[]) => parts.map((part) => part?.trim() ?? '').filter((part) => part !== '').join(' ');
+// NFC: the parser writes accents it decodes as combining marks (`e` + U+0301); a profile writes `é`.
+const joinParts = (...parts: (string | undefined)[]) => cleanText(parts.map((part) => part ?? '').join(' '));
 
 /**
  * A parser creator as a name, or null for `others` (BibTeX's "and others":

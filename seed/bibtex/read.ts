@@ -32,12 +32,15 @@ function entryLines(content: string): { type: string; key: string; line: number 
   return found;
 }
 
-/** `… at line 17, column 1 …` in the parser's error, else the line of the text it quotes. */
-function errorLine(content: string, error: { error: string; input?: string }): number {
+/**
+ * Where a syntax error is: the line the parser stopped at (`… at line 17,
+ * column 1 …` in its message), and the line the entry it was reading starts on.
+ */
+function errorPlace(content: string, error: { error: string; input?: string }): { line: number; entryLine: number | null } {
+  const start = error.input ? content.indexOf(error.input.trim()) : -1;
+  const entryLine = start === -1 ? null : lineAt(content, start);
   const stated = /\bline (\d+)/u.exec(error.error);
-  if (stated) return Number(stated[1]);
-  const at = error.input ? content.indexOf(error.input.trim().slice(0, 200)) : -1;
-  return at === -1 ? 1 : lineAt(content, at);
+  return { line: stated ? Number(stated[1]) : (entryLine ?? 1), entryLine };
 }
 
 export function readBibtexFile(file: string): ReferenceSource {
@@ -58,7 +61,9 @@ export function readBibtexFile(file: string): ReferenceSource {
   const [syntaxError] = library.errors;
   if (syntaxError) {
     const problem = syntaxError.error.replace(/\s+at line \d+, column \d+/u, '').replace(/\s+/gu, ' ');
-    throw new ImportInputError(file, errorLine(content, syntaxError), `BibTeX syntax error: ${problem}`);
+    const { line, entryLine } = errorPlace(content, syntaxError);
+    const entry = entryLine !== null && entryLine !== line ? ` (in the entry that starts on line ${entryLine})` : '';
+    throw new ImportInputError(file, line, `BibTeX syntax error${entry}: ${problem}`);
   }
   const lines = entryLines(content);
   const references: Reference[] = [];
