@@ -229,8 +229,10 @@ class ReferencePlanner {
     const provenance: Provenance = {};
     const fields: FieldChange[] = [];
     for (const field of referenceFields) {
-      const incoming = paper.values[field];
       const current = row[field];
+      // DOIs are case-insensitive: one that differs only in case is the same value.
+      const sameDoi = field === 'doi' && typeof current === 'string' && current.toLowerCase() === String(paper.values.doi).toLowerCase();
+      const incoming = sameDoi ? current : paper.values[field];
       const source = row.provenance[field];
       if (incoming === null) continue;
       if (!mayOverwrite(source, 'bibtex')) {
