@@ -283,6 +283,10 @@ describe('the import guarantees', () => {
     expect(result.stdout).toContain('Dry run: these changes were not written.');
     expect(await database.prisma.publication.count()).toBe(0);
     expect(await database.prisma.researcher.count()).toBe(0);
+    // The same on Prisma's transaction (the CLI runs on a pg connection of its own).
+    const both = await importProfileFiles(database.prisma, [seedProfilesDir, seedReferencesDir], { dryRun: true });
+    expect(both.references?.counts).toMatchObject({ matched: 12, authorListsSet: 11, peopleCreated: 31 });
+    expect(await database.prisma.publication.count()).toBe(0);
 
     await importProfileFiles(database.prisma, [seedProfilesDir]);
     const before = { dump: await dump(database.prisma), writes: await lastWrites(database.prisma) };
