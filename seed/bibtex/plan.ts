@@ -152,6 +152,7 @@ class ReferencePlanner {
     publications: { create: [], update: [] },
     authorships: [],
   };
+  private readonly byId = new Map<number, ReferenceRow>();
   private readonly byDoi = new Map<string, ReferenceRow>();
   private readonly byArxiv = new Map<string, ReferenceRow>();
   private readonly byTitle = new Map<string, ReferenceRow>();
@@ -163,6 +164,7 @@ class ReferencePlanner {
 
   constructor(private readonly snapshot: ReferenceSnapshot) {
     for (const row of snapshot.publications) {
+      this.byId.set(row.id, row);
       if (row.doi) this.byDoi.set(row.doi.toLowerCase(), row);
       if (row.arxivId) this.byArxiv.set(row.arxivId, row);
       this.byTitle.set(row.titleKey, row);
@@ -184,8 +186,7 @@ class ReferencePlanner {
     // Every snapshot paper's values after the run, to check that DOIs and arXiv ids stay unique.
     const after = new Map<number, ReferenceValues>(this.snapshot.publications.map((row) => [row.id, row]));
     for (const id of [...existing.keys()].sort((a, b) => a - b)) {
-      const row = this.snapshot.publications.find((publication) => publication.id === id)!;
-      after.set(id, this.planMatched(row, merge(existing.get(id)!)));
+      after.set(id, this.planMatched(this.byId.get(id)!, merge(existing.get(id)!)));
     }
     const news = created.map(merge).sort((a, b) => byText(a.titleKey, b.titleKey));
     for (const paper of news) this.planCreated(paper);
@@ -234,16 +235,16 @@ class ReferencePlanner {
       const sameDoi = field === 'doi' && typeof current === 'string' && current.toLowerCase() === String(paper.values.doi).toLowerCase();
       const incoming = sameDoi ? current : paper.values[field];
       const source = row.provenance[field];
-      if (incoming === null) continue;
+      // The same value is left as it is, its source included: reading back an export of the API changes nothing.
+      if (incoming === null || incoming === current) continue;
       if (!mayOverwrite(source, 'bibtex')) {
-        if (incoming !== current) this.counts.valuesKept += 1;
+        this.counts.valuesKept += 1;
         continue;
       }
-      if (incoming === current && source === 'bibtex') continue;
       values[field] = incoming;
       provenance[field] = 'bibtex';
-      if (incoming !== current) this.counts.fieldsFilled += 1;
-      fields.push({ field, from: incoming === current ? `${show(current)} (${source ?? 'no source'})` : show(current), to: show(incoming) });
+      this.counts.fieldsFilled += 1;
+      fields.push({ field, from: show(current), to: show(incoming) });
     }
     fields.push(...this.planAuthors({ id: row.id }, paper.authors, row.provenance, provenance));
     if (fields.length === 0) {
@@ -283,14 +284,15 @@ class ReferencePlanner {
       this.counts.authorListsKept += 1;
       return [];
     }
+    // The same list in the same order is left as it is, its source included.
     const same = people.length === before.length && people.every((person, i) => 'id' in person && person.id === before[i]);
-    if (same && current.authors === 'bibtex') return [];
+    if (same) return [];
     this.counts.authorListsSet += 1;
     provenance.authors = 'bibtex';
     this.addAuthorships(paper, people, names);
     const nameOf = (person: PersonRef, i: number) => ('id' in person ? this.researcherById.get(person.id)!.name : names[i]!.display);
     const from = before.map((id) => this.researcherById.get(id)!.name).join(', ') || '(none)';
-    return [{ field: 'authors', from: same ? `${from} (${current.authors ?? 'no source'})` : from, to: people.map(nameOf).join(', ') }];
+    return [{ field: 'authors', from, to: people.map(nameOf).join(', ') }];
   }
 
   /**
@@ -374,8 +376,7 @@ class ReferencePlanner {
       const rows = [...existing.entries()].sort(([a], [b]) => Number(matched.has(a)) - Number(matched.has(b)) || a - b);
       for (const [id, values] of rows) {
         const reference = matched.get(id)?.find((candidate) => candidate[field] !== null);
-        const row = this.snapshot.publications.find((publication) => publication.id === id)!;
-        claim(values[field], `the publication ${JSON.stringify(row.title)}`, reference);
+        claim(values[field], `the publication ${JSON.stringify(this.byId.get(id)!.title)}`, reference);
       }
       for (const paper of news) claim(paper.values[field], `the entry ${paper.references[0]!.key} (${where(paper.references[0]!)})`, paper.references.find((candidate) => candidate[field] !== null));
     }

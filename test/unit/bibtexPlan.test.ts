@@ -36,8 +36,7 @@ describe('planning a BibTeX import', () => {
   it('matches by DOI (any case) before the title, fills what provenance allows, keeps a correction', () => {
     const plan = planReferences([ref('Another Title', { doi: '10.1/abc', year: 2019, venue: 'ICML' })], snapshot());
     expect(plan.publications.update).toEqual([
-      // The DOI no source claimed is BibTeX's now, as written before (case aside).
-      { id: 2, year: 2018, venue: 'ICML', doi: '10.1/ABC', arxivId: null, url: null, provenance: { venue: 'bibtex', doi: 'bibtex' } },
+      { id: 2, year: 2018, venue: 'ICML', doi: '10.1/ABC', arxivId: null, url: null, provenance: { venue: 'bibtex' } },
     ]);
     expect(plan.counts).toMatchObject({ matched: 1, created: 0, fieldsFilled: 1, valuesKept: 1 });
   });
@@ -56,6 +55,12 @@ describe('planning a BibTeX import', () => {
     ]);
     expect(plan.researchers).toEqual([{ nameKey: 'goncalo mordido', name: 'Gonçalo Mordido', slug: 'goncalo-mordido-2', searchKey: 'goncalo mordido' }]);
     expect(plan.publications.update[0]!.provenance).toEqual({ authors: 'bibtex' });
+  });
+
+  it('leaves a list that is already the paper\'s as it is, its source included', () => {
+    const plan = planReferences([ref('Lookbehind-SAM', { authors: [author('Roux', 'Nicolas'), author('Baratin', 'Aristide')] })], snapshot());
+    expect(plan.publications.update).toEqual([]);
+    expect(plan.counts).toMatchObject({ unchanged: 1, authorListsSet: 0 });
   });
 
   it('keeps an author list that leaves someone out, or that a person corrected', () => {
