@@ -5,6 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { projectRoot, seedProfilesDir, seedReferencesDir } from '../src/db/paths.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { importReferences } from '../seed/bibtex/import.js';
+import { readBibtexFile } from '../seed/bibtex/read.js';
 import { importProfileFiles } from '../seed/run.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
 import { canonicalDump, emptyDatabase, lastWrites } from './support/dump.js';
@@ -315,6 +317,26 @@ describe('the import guarantees', () => {
     await importProfileFiles(database.prisma, [seedProfilesDir]);
     await importProfileFiles(database.prisma, [folder]);
     expect(await dump(database.prisma)).toEqual(inOrder);
+  });
+
+  it('reads and writes in a handful of statements, not one per entry', async () => {
+    await importProfileFiles(database.prisma, [seedProfilesDir]);
+    const statements: string[] = [];
+    const report = await database.prisma.$transaction((tx) =>
+      importReferences(
+        {
+          query: <R>(text: string, params: unknown[] = []) => {
+            statements.push(text);
+            return tx.$queryRawUnsafe<R[]>(text, ...params);
+          },
+        },
+        [readBibtexFile(seedBib), readBibtexFile(path.join(fixtures, 'latex-names.bib'))],
+      ),
+    );
+    // 14 entries, 13 papers changed or created, 35 people created, dozens of authorships.
+    expect(report.counts).toMatchObject({ entries: 14, matched: 12, created: 2, peopleCreated: 35 });
+    // Reads: papers, authorships, redirects, people, slugs. Writes: people, new papers, updated papers, authorships.
+    expect(statements).toHaveLength(9);
   });
 
   // The profile import's side of the contract (it keeps a 'bibtex' author list
