@@ -3,6 +3,8 @@ import type { EnrichReport, PaperOutcome, PaperResult } from './run.js';
 
 /** What `npm run enrich` prints: one line per paper worth a look, then the summary. */
 
+const papers = (count: number) => `${count} paper${count === 1 ? '' : 's'}`;
+
 const labels: Record<PaperOutcome, string> = { matched: 'matched', ambiguous: 'ambiguous', not_found: 'not found', failed: 'failed' };
 
 /** A line for a paper: what was (or, dry, would be) filled, the candidates, or why nothing. */
@@ -37,24 +39,24 @@ export function countOutcomes(report: EnrichReport): Record<PaperOutcome, number
 export function formatSummary(report: EnrichReport): string {
   const counts = countOutcomes(report);
   if (report.stoppedBy && report.results.length === 0) {
-    return `Stopped: ${report.stoppedBy.message}\nNothing was changed (${report.notReached} papers not looked up).`;
+    return `Stopped: ${report.stoppedBy.message}\nNothing was changed (${papers(report.notReached)} not looked up).`;
   }
   const filled = fillableFields.map((field) => `${field} ${report.results.filter((result) => result.writes.fields[field] !== undefined).length}`);
   const orcids = report.results.reduce((sum, result) => sum + result.writes.orcids.length, 0);
   const verb = report.dryRun ? 'Would fill' : 'Filled';
   const lines = [
-    `OpenAlex enrichment${report.dryRun ? ' (dry run: nothing written)' : ''}: ${report.results.length} papers looked up, ${report.alreadyDone} skipped (settled by earlier runs)`,
+    `OpenAlex enrichment${report.dryRun ? ' (dry run: nothing written)' : ''}: ${papers(report.results.length)} looked up, ${report.alreadyDone} skipped (settled by earlier runs)`,
     ...(Object.keys(labels) as PaperOutcome[]).map((outcome) => `  ${labels[outcome].padEnd(10)} ${String(counts[outcome]).padStart(4)}`),
     `${verb}: ${filled.join(', ')}; ORCIDs ${orcids}`,
   ];
-  if (counts.failed > 0) lines.push(`${counts.failed} failed lookups are tried again by the next run.`);
+  if (counts.failed > 0) lines.push(`The next run tries the ${counts.failed} failed again.`);
   if (report.stoppedBy) {
     lines.push(`Stopped: ${report.stoppedBy.message}`);
     const recorded = report.results.length - counts.failed;
     lines.push(
       recorded === 0 || report.dryRun
-        ? `Nothing was changed (${report.notReached} papers not looked up).`
-        : `${report.notReached} papers not looked up; the ${recorded} recorded before stay. Run again to go on.`,
+        ? `Nothing was changed (${papers(report.notReached)} not looked up).`
+        : `${papers(report.notReached)} not looked up; the ${recorded} recorded before stay. Run again to go on.`,
     );
   }
   return lines.join('\n');
