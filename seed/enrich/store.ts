@@ -105,9 +105,10 @@ export async function recordVerdict(pool: pg.Pool, paperId: number, verdict: Ver
     await client.query('BEGIN');
     const writes = verdict.outcome === 'matched' ? await writeMatch(client, paperId, verdict.work.fields, verdict.authors) : noWrites();
     if (writes !== undefined) {
+      // Only while the paper exists: an import may have deleted it since the run started.
       await client.query(
         `INSERT INTO enrichment_attempt (publication_id, source, outcome, work_id, attempted_at)
-         VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP)
+         SELECT $1, $2, $3, $4, CURRENT_TIMESTAMP WHERE EXISTS (SELECT 1 FROM publication WHERE id = $1)
          ON CONFLICT (publication_id, source)
          DO UPDATE SET outcome = EXCLUDED.outcome, work_id = EXCLUDED.work_id, attempted_at = EXCLUDED.attempted_at`,
         [paperId, SOURCE, verdict.outcome, verdict.outcome === 'matched' ? verdict.work.fields.openAlexId : null],
