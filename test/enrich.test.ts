@@ -50,8 +50,8 @@ function enrich(args: string[], env: Record<string, string> = {}) {
     OPENALEX_URL: server.url,
     OPENALEX_MAILTO: 'enrich-test@example.org',
     OPENALEX_API_KEY: 'test-key-0123',
-    // Small, so that the timeout and the retries take a moment, not minutes.
-    OPENALEX_TIMEOUT_MS: '300',
+    // Short, so that the hanging answer costs seconds, not minutes; long enough for any real answer from the local server on busy cores.
+    OPENALEX_TIMEOUT_MS: '3000',
     OPENALEX_RETRIES: '1',
     OPENALEX_BACKOFF_MS: '10',
     ...env,
@@ -215,7 +215,7 @@ describe('npm run enrich', () => {
     expect(await paper(titles.lazyVsHasty)).toMatchObject({ year: 2022, venue: 'Transactions on Machine Learning Research', openAlexId: 'W0000000108' });
 
     // A timeout: that paper failed, the others went on.
-    expect(result.output).toContain(`failed     “${titles.maxwell}”: no answer in 300 ms (2 attempts)`);
+    expect(result.output).toContain(`failed     “${titles.maxwell}”: no answer in 3000 ms (2 attempts)`);
     expect(await paper(titles.maxwell)).toMatchObject({ year: null, openAlexId: null });
 
     // Polite requests, in OpenAlex's documented form.
@@ -251,8 +251,30 @@ describe('npm run enrich', () => {
     const result = await enrich(['--retry']);
     expect(result.code).toBe(0);
     const matched = [titles.lookbehindSam, titles.torqueAwareMomentum, titles.spectralBias, titles.implicitRegularization, titles.lazyVsHasty];
-    expect(server.requests).toHaveLength(10);
+    expect(new Set(searchesSent()).size).toBe(10);
     for (const title of matched) expect(searchesSent()).not.toContain(search(title));
     expect(searchesSent()).toContain(search(titles.unsupervisedConceptDiscovery));
+  });
+
+  it('stops when the API goes away mid-run, keeping the papers recorded before', async () => {
+    const vanishing = await startOpenAlexServer();
+    try {
+      const attempts = async () =>
+        (await database.pool.query<{ title: string; at: Date }>(
+          'SELECT p.title, a.attempted_at AS at FROM enrichment_attempt a JOIN publication p ON p.id = a.publication_id ORDER BY p.id',
+        )).rows;
+      const before = await attempts();
+      // With --retry the papers not found or ambiguous are pending, by id: A Note on Step-Size Warmup, CrossSplit…, then Curvature-Aware Replay…
+      vanishing.answer(search('Curvature-Aware Replay for Continual Reinforcement Learning'), { goAway: true });
+      const result = await enrich(['--retry'], { OPENALEX_URL: vanishing.url });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`Stopped: Cannot reach the OpenAlex API at ${new URL(vanishing.url).host} (ECONNREFUSED)`);
+      expect(result.output).toContain('8 papers not looked up; the 2 recorded before stay. Run again to go on.');
+      const after = await attempts();
+      const changed = after.filter((row, index) => row.at.getTime() !== before[index]!.at.getTime()).map((row) => row.title);
+      expect(changed).toEqual(['A Note on Step-Size Warmup', titles.crossSplit]);
+    } finally {
+      await vanishing.close();
+    }
   });
 });

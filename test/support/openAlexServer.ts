@@ -24,7 +24,9 @@ export type Answer =
   /** This status, with a Retry-After header if given, and an OpenAlex-style error body. */
   | { status: number; retryAfter?: string }
   /** No answer at all (the client's timeout must end the request). */
-  | { hang: true };
+  | { hang: true }
+  /** The server goes away: this connection is cut and nothing listens any more (the network is gone mid-run). */
+  | { goAway: true };
 
 export interface RecordedRequest {
   path: string;
@@ -59,6 +61,11 @@ export async function startOpenAlexServer(): Promise<OpenAlexServer> {
     const queue = answers.get(search) ?? [{ works: [] }];
     const answer = queue.length > 1 ? queue.shift()! : queue[0]!;
     if ('hang' in answer) return; // closed by server.close() (closeAllConnections)
+    if ('goAway' in answer) {
+      server.close();
+      server.closeAllConnections();
+      return;
+    }
     if ('status' in answer) {
       const headers: Record<string, string> = answer.retryAfter === undefined ? {} : { 'retry-after': answer.retryAfter };
       respond(response, answer.status, { error: http.STATUS_CODES[answer.status] ?? 'Error', message: 'test answer' }, headers);
@@ -87,6 +94,7 @@ export async function startOpenAlexServer(): Promise<OpenAlexServer> {
     },
     close() {
       server.closeAllConnections();
+      if (!server.listening) return Promise.resolve();
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
   };
