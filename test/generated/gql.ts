@@ -28,6 +28,13 @@ type Documents = {
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": typeof types.NodeByIdDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": typeof types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": typeof types.BatchedResearchersDocument,
+    "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}": typeof types.FacetsDocument,
+    "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }": typeof types.FacetsPageOnlyDocument,
+    "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }": typeof types.FacetsYearsDocument,
+    "query FacetsTopics($first: Int) { publications(first: $first) { nodes { title } facets { topics { topic { name } count } } } }": typeof types.FacetsTopicsDocument,
+    "query FacetsAuthors($first: Int) { publications(first: $first) { nodes { title } facets { authors { researcher { name } count } } } }": typeof types.FacetsAuthorsDocument,
+    "query FacetsWithCode($first: Int) { publications(first: $first) { nodes { title } facets { withCode } } }": typeof types.FacetsWithCodeDocument,
+    "query FacetsAll($first: Int) {\n  publications(first: $first) {\n    nodes { title }\n    facets { years { year count } topics { topic { name } count } authors(first: 5) { researcher { name } count } withCode }\n  }\n}": typeof types.FacetsAllDocument,
     "query ResearcherCount { researchers { totalCount } }": typeof types.ResearcherCountDocument,
 };
 const documents: Documents = {
@@ -44,6 +51,13 @@ const documents: Documents = {
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": types.NodeByIdDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": types.BatchedResearchersDocument,
+    "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}": types.FacetsDocument,
+    "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }": types.FacetsPageOnlyDocument,
+    "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }": types.FacetsYearsDocument,
+    "query FacetsTopics($first: Int) { publications(first: $first) { nodes { title } facets { topics { topic { name } count } } } }": types.FacetsTopicsDocument,
+    "query FacetsAuthors($first: Int) { publications(first: $first) { nodes { title } facets { authors { researcher { name } count } } } }": types.FacetsAuthorsDocument,
+    "query FacetsWithCode($first: Int) { publications(first: $first) { nodes { title } facets { withCode } } }": types.FacetsWithCodeDocument,
+    "query FacetsAll($first: Int) {\n  publications(first: $first) {\n    nodes { title }\n    facets { years { year count } topics { topic { name } count } authors(first: 5) { researcher { name } count } withCode }\n  }\n}": types.FacetsAllDocument,
     "query ResearcherCount { researchers { totalCount } }": types.ResearcherCountDocument,
 };
 
@@ -99,6 +113,34 @@ export function graphql(source: "query BatchedPublications($n: Int) {\n  publica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}"): typeof import('./graphql.js').BatchedResearchersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}"): typeof import('./graphql.js').FacetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }"): typeof import('./graphql.js').FacetsPageOnlyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }"): typeof import('./graphql.js').FacetsYearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsTopics($first: Int) { publications(first: $first) { nodes { title } facets { topics { topic { name } count } } } }"): typeof import('./graphql.js').FacetsTopicsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsAuthors($first: Int) { publications(first: $first) { nodes { title } facets { authors { researcher { name } count } } } }"): typeof import('./graphql.js').FacetsAuthorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsWithCode($first: Int) { publications(first: $first) { nodes { title } facets { withCode } } }"): typeof import('./graphql.js').FacetsWithCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsAll($first: Int) {\n  publications(first: $first) {\n    nodes { title }\n    facets { years { year count } topics { topic { name } count } authors(first: 5) { researcher { name } count } withCode }\n  }\n}"): typeof import('./graphql.js').FacetsAllDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
