@@ -28,6 +28,10 @@ type Documents = {
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": typeof types.NodeByIdDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": typeof types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": typeof types.BatchedResearchersDocument,
+    "query PaperCitation($id: ID!, $format: CitationFormat!) {\n  publication(id: $id) { citation(format: $format) }\n}": typeof types.PaperCitationDocument,
+    "query ResearcherCitations($slug: String!, $format: CitationFormat!) {\n  researcher(slug: $slug) {\n    citations(format: $format)\n    publications(first: 100) { totalCount nodes { title year } }\n  }\n}": typeof types.ResearcherCitationsDocument,
+    "query CitationDownloads($slug: String!) {\n  researcher(slug: $slug) { bib: citations(format: BIBTEX) ris: citations(format: RIS) json: citations(format: CSL_JSON) }\n}": typeof types.CitationDownloadsDocument,
+    "query AllCitations($n: Int) { researchers(first: $n) { nodes { citations(format: BIBTEX) } } }": typeof types.AllCitationsDocument,
     "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}": typeof types.FacetsDocument,
     "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }": typeof types.FacetsPageOnlyDocument,
     "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }": typeof types.FacetsYearsDocument,
@@ -51,6 +55,10 @@ const documents: Documents = {
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": types.NodeByIdDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": types.BatchedResearchersDocument,
+    "query PaperCitation($id: ID!, $format: CitationFormat!) {\n  publication(id: $id) { citation(format: $format) }\n}": types.PaperCitationDocument,
+    "query ResearcherCitations($slug: String!, $format: CitationFormat!) {\n  researcher(slug: $slug) {\n    citations(format: $format)\n    publications(first: 100) { totalCount nodes { title year } }\n  }\n}": types.ResearcherCitationsDocument,
+    "query CitationDownloads($slug: String!) {\n  researcher(slug: $slug) { bib: citations(format: BIBTEX) ris: citations(format: RIS) json: citations(format: CSL_JSON) }\n}": types.CitationDownloadsDocument,
+    "query AllCitations($n: Int) { researchers(first: $n) { nodes { citations(format: BIBTEX) } } }": types.AllCitationsDocument,
     "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}": types.FacetsDocument,
     "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }": types.FacetsPageOnlyDocument,
     "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }": types.FacetsYearsDocument,
@@ -113,6 +121,22 @@ export function graphql(source: "query BatchedPublications($n: Int) {\n  publica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}"): typeof import('./graphql.js').BatchedResearchersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PaperCitation($id: ID!, $format: CitationFormat!) {\n  publication(id: $id) { citation(format: $format) }\n}"): typeof import('./graphql.js').PaperCitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherCitations($slug: String!, $format: CitationFormat!) {\n  researcher(slug: $slug) {\n    citations(format: $format)\n    publications(first: 100) { totalCount nodes { title year } }\n  }\n}"): typeof import('./graphql.js').ResearcherCitationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CitationDownloads($slug: String!) {\n  researcher(slug: $slug) { bib: citations(format: BIBTEX) ris: citations(format: RIS) json: citations(format: CSL_JSON) }\n}"): typeof import('./graphql.js').CitationDownloadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AllCitations($n: Int) { researchers(first: $n) { nodes { citations(format: BIBTEX) } } }"): typeof import('./graphql.js').AllCitationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -579,6 +579,36 @@ export type BatchedResearchersQueryVariables = Exact<{
 
 export type BatchedResearchersQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', name: string, roles: Array<{ __typename?: 'Role', name: string }>, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', authors: Array<{ __typename?: 'Researcher', name: string }> }> }, coauthors: Array<{ __typename?: 'Coauthor', sharedPublications: number, researcher: { __typename?: 'Researcher', name: string } }> }> } };
 
+export type PaperCitationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  format: CitationFormat;
+}>;
+
+
+export type PaperCitationQuery = { __typename?: 'Query', publication: { __typename?: 'Publication', citation: string } | null };
+
+export type ResearcherCitationsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  format: CitationFormat;
+}>;
+
+
+export type ResearcherCitationsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', citations: string, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string, year: number | null }> } } | null };
+
+export type CitationDownloadsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type CitationDownloadsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', bib: string, ris: string, json: string } | null };
+
+export type AllCitationsQueryVariables = Exact<{
+  n?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AllCitationsQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', citations: string }> } };
+
 export type FacetsQueryVariables = Exact<{
   filter?: InputMaybe<PublicationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -935,6 +965,45 @@ export const BatchedResearchersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BatchedResearchersQuery, BatchedResearchersQueryVariables>;
+export const PaperCitationDocument = new TypedDocumentString(`
+    query PaperCitation($id: ID!, $format: CitationFormat!) {
+  publication(id: $id) {
+    citation(format: $format)
+  }
+}
+    `) as unknown as TypedDocumentString<PaperCitationQuery, PaperCitationQueryVariables>;
+export const ResearcherCitationsDocument = new TypedDocumentString(`
+    query ResearcherCitations($slug: String!, $format: CitationFormat!) {
+  researcher(slug: $slug) {
+    citations(format: $format)
+    publications(first: 100) {
+      totalCount
+      nodes {
+        title
+        year
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherCitationsQuery, ResearcherCitationsQueryVariables>;
+export const CitationDownloadsDocument = new TypedDocumentString(`
+    query CitationDownloads($slug: String!) {
+  researcher(slug: $slug) {
+    bib: citations(format: BIBTEX)
+    ris: citations(format: RIS)
+    json: citations(format: CSL_JSON)
+  }
+}
+    `) as unknown as TypedDocumentString<CitationDownloadsQuery, CitationDownloadsQueryVariables>;
+export const AllCitationsDocument = new TypedDocumentString(`
+    query AllCitations($n: Int) {
+  researchers(first: $n) {
+    nodes {
+      citations(format: BIBTEX)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllCitationsQuery, AllCitationsQueryVariables>;
 export const FacetsDocument = new TypedDocumentString(`
     query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {
   publications(filter: $filter, first: $first) {

@@ -17,6 +17,7 @@ export interface CslItem {
   author: CslName[];
   issued?: { 'date-parts': [[number]] };
   'container-title'?: string;
+  'event-title'?: string;
   DOI?: string;
   URL?: string;
   number?: string;

@@ -70,9 +70,19 @@ function bibtex(papers: readonly CitedPublication[], items: CslItem[]): string {
     .join('\n');
 }
 
+/**
+ * IEEE cites a conference paper without pages as "presented at the <event>":
+ * the venue is the event too. ieee.csl is a CSL 1.0 style, which names that
+ * variable `event` (CSL 1.0.2's `event-title`): downgradeCsl renames it.
+ */
+function forIeee(items: CslItem[]): CslItem[] {
+  return items.map((item) => (item.type === 'paper-conference' ? { ...item, 'event-title': item['container-title'] } : item));
+}
+
 /** A bibliography in a CSL style, one reference a line, in the papers' order (APA itself sorts by author). */
 function bibliography(items: CslItem[], template: 'apa' | 'ieee'): string {
-  const entries = new Cite(items).format('bibliography', { template, lang: 'en-US', format: 'text', asEntryArray: true }) as [string, string][];
+  const options = { template, lang: 'en-US', format: 'text', asEntryArray: true, downgradeCsl: template === 'ieee' };
+  const entries = new Cite(template === 'ieee' ? forIeee(items) : items).format('bibliography', options) as [string, string][];
   const byId = new Map(entries.map(([id, text]) => [id, text.trim()]));
   // IEEE numbers references in the order given, so its own order is already ours.
   return (template === 'ieee' ? entries.map(([, text]) => text.trim()) : items.map((item) => byId.get(item.id)!)).join('\n');
