@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { median } from '../../bench/src/report.js';
+import { FrontendParser, isDataStatement } from '../../bench/src/statements.js';
+
+// The benchmark's statement counter reads the PostgreSQL frontend protocol (bench/src/statements.ts).
+
+function message(type: string, ...strings: string[]): Buffer {
+  const body = Buffer.from(strings.map((value) => `${value}\0`).join(''));
+  const header = Buffer.alloc(5);
+  header.write(type, 0);
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
+
+function startup(code: number): Buffer {
+  const buffer = Buffer.alloc(8);
+  buffer.writeInt32BE(8, 0);
+  buffer.writeInt32BE(code, 4);
+  return buffer;
+}
+
+function parse(...chunks: Buffer[]): string[] {
+  const seen: string[] = [];
+  const parser = new FrontendParser((text) => seen.push(text));
+  for (const chunk of chunks) parser.push(chunk);
+  return seen;
+}
+
+describe('benchmark statement counter', () => {
+  it('counts each Execute with the text of its prepared statement, and each simple Query', () => {
+    const stream = Buffer.concat([
+      startup(196608),
+      message('P', 'named', 'SELECT 1'),
+      message('B', '', 'named'),
+      message('E', ''),
+      message('S'),
+      message('B', '', 'named'),
+      message('E', ''),
+      message('P', '', 'SELECT 2'),
+      message('B', '', ''),
+      message('E', ''),
+      message('Q', 'BEGIN'),
+    ]);
+    expect(parse(stream)).toEqual(['SELECT 1', 'SELECT 1', 'SELECT 2', 'BEGIN']);
+  });
+
+  it('reads messages split across chunks at any byte, after an SSL request', () => {
+    const stream = Buffer.concat([startup(80877103), startup(196608), message('Q', 'SELECT 3'), message('Q', 'SELECT 4')]);
+    const chunks = [...stream].map((byte) => Buffer.from([byte]));
+    expect(parse(...chunks)).toEqual(['SELECT 3', 'SELECT 4']);
+  });
+
+  it('leaves transaction control out of the statements that read data', () => {
+    expect(['BEGIN', ' commit', 'SELECT 1', 'ROLLBACK'].filter(isDataStatement)).toEqual(['SELECT 1']);
+  });
+
+  it('takes the median of an odd or even number of rounds', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+});
