@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { operations, systems, type Operation, type System } from './operations.js';
 import { requestFor, send } from './requests.js';
 import type { Samples } from './samples.js';
-import type { StatementCounter } from './statements.js';
+import { databaseMsOf, explainStatements, type ExplainedStatement } from './explain.js';
+import type { SentStatement, StatementCounter } from './statements.js';
 
 /**
  * The one-off pass before measuring: every system answers every request of
@@ -22,8 +23,10 @@ export interface CheckResult {
   mismatches: Mismatch[];
   /** Statements per request, by operation then system. */
   statements: Record<string, Record<System, number>>;
-  /** The statements of one request (the first sample value), by operation then system: for the report's explanations. */
-  statementTexts: Record<string, Record<System, string[]>>;
+  /** The statements of one request (the first sample value), explained, by operation then system. */
+  explained: Record<string, Record<System, ExplainedStatement[]>>;
+  /** Database time of that request (sum of its statements' planning and execution), by operation then system. */
+  databaseMs: Record<string, Record<System, number | null>>;
 }
 
 export type Endpoints = Record<System, { url: string; counter: StatementCounter }>;
@@ -32,8 +35,9 @@ function normalised(system: System, operation: Operation, data: unknown): unknow
   return system === 'floor' ? data : operation.normalise(system, data);
 }
 
-export async function checkAndCount(endpoints: Endpoints, samples: Samples): Promise<CheckResult> {
-  const result: CheckResult = { mismatches: [], statements: {}, statementTexts: {} };
+/** `databaseUrl`: where to run the EXPLAINs (directly, not through a counter). */
+export async function checkAndCount(endpoints: Endpoints, samples: Samples, databaseUrl: string): Promise<CheckResult> {
+  const result: CheckResult = { mismatches: [], statements: {}, explained: {}, databaseMs: {} };
   for (const operation of operations) {
     const values = samples[operation.sample];
     // Warm pass, and the comparison: the floor's answer is the reference.
@@ -47,18 +51,23 @@ export async function checkAndCount(endpoints: Endpoints, samples: Samples): Pro
       }
     }
     result.statements[operation.name] = {} as Record<System, number>;
-    result.statementTexts[operation.name] = {} as Record<System, string[]>;
+    result.explained[operation.name] = {} as Record<System, ExplainedStatement[]>;
+    result.databaseMs[operation.name] = {} as Record<System, number | null>;
     for (const system of systems) {
       const { url, counter } = endpoints[system];
       let total = 0;
+      let first: SentStatement[] = [];
       for (const [index, value] of values.entries()) {
         counter.reset();
         await send(url, requestFor(system, operation, value));
         const statements = counter.statements();
         total += statements.length;
-        if (index === 0) result.statementTexts[operation.name]![system] = statements;
+        if (index === 0) first = statements;
       }
       result.statements[operation.name]![system] = total / values.length;
+      const explained = await explainStatements(databaseUrl, first);
+      result.explained[operation.name]![system] = explained;
+      result.databaseMs[operation.name]![system] = databaseMsOf(explained);
     }
   }
   return result;

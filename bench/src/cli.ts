@@ -104,7 +104,7 @@ async function main(): Promise<number> {
   const counted = await startAll((system) => counterOf[system].url);
   const endpoints = {} as Endpoints;
   for (const system of systems) endpoints[system] = { url: counted[system].url, counter: counterOf[system] };
-  const check = await checkAndCount(endpoints, samples);
+  const check = await checkAndCount(endpoints, samples, url);
   await stopServers();
   if (check.mismatches.length > 0) {
     for (const mismatch of check.mismatches) {
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
       }
     }
   }
-  const summary = summarise(operations.map((operation) => operation.name), systems, measurements, check.statements);
+  const summary = summarise(operations.map((operation) => operation.name), systems, measurements, check.statements, check.databaseMs);
   const table = formatTable(summary);
   log(`\nScale ${scale}: ${scales[scale as keyof typeof scales].researchers} researchers, ${scales[scale as keyof typeof scales].publications} papers; ${load.connections} connections, ${rounds} rounds of ${load.seconds} s (medians).\n`);
   log(table);
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
   const machine = { ...describeMachine(), postgres };
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ scale, template, settings: { ...load, rounds, poolSize }, machine, samples, statements: check.statements, statementTexts: check.statementTexts, measurements, summary, table }, null, 2)}\n`,
+    `${JSON.stringify({ scale, template, settings: { ...load, rounds, poolSize }, machine, samples, statements: check.statements, databaseMs: check.databaseMs, explained: check.explained, measurements, summary, table }, null, 2)}\n`,
   );
   log(`\nRaw results: ${path.relative(projectRoot, file)}`);
   const failed = measurements.filter((m) => m.errors + m.non2xx + m.timeouts > 0);

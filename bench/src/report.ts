@@ -18,6 +18,8 @@ export interface SystemSummary {
   p50: number;
   p99: number;
   statementsPerRequest: number;
+  /** PostgreSQL's time for one request, unloaded (EXPLAIN ANALYZE of its statements); null when unknown. */
+  databaseMs: number | null;
   peakRssMiB: number;
   errors: number;
 }
@@ -44,6 +46,7 @@ export function summarise(
   systems: readonly System[],
   rounds: readonly RoundMeasurement[],
   statements: Record<string, Record<System, number>>,
+  databaseMs: Record<string, Record<System, number | null>>,
 ): OperationSummary[] {
   return operations.map((operation) => {
     const bySystem = Object.fromEntries(
@@ -54,6 +57,7 @@ export function summarise(
           p50: median(mine.map((round) => round.p50)),
           p99: median(mine.map((round) => round.p99)),
           statementsPerRequest: statements[operation]?.[system] ?? Number.NaN,
+          databaseMs: databaseMs[operation]?.[system] ?? null,
           peakRssMiB: Math.max(...mine.map((round) => round.peakRssBytes)) / 1024 / 1024,
           errors: mine.reduce((sum, round) => sum + round.errors + round.non2xx + round.timeouts, 0),
         };
@@ -83,6 +87,7 @@ export function formatTable(summaries: readonly OperationSummary[]): string {
     'p99 ms ours / PG / floor',
     'p99 ours÷floor',
     'SQL stmts/req ours / PG / floor',
+    'DB ms/req ours / PG / floor',
     'peak RSS MiB ours / PG / floor',
   ];
   const rows = summaries.map(({ operation, systems: s, rpsVsPostgraphile, rpsVsFloor, p99VsFloor }) => [
@@ -94,6 +99,7 @@ export function formatTable(summaries: readonly OperationSummary[]): string {
     `${fixed(s.ours.p99, 0)} / ${fixed(s.postgraphile.p99, 0)} / ${fixed(s.floor.p99, 0)}`,
     `${fixed(p99VsFloor, 2)}×`,
     `${fixed(s.ours.statementsPerRequest, 1)} / ${fixed(s.postgraphile.statementsPerRequest, 1)} / ${fixed(s.floor.statementsPerRequest, 1)}`,
+    `${fixed(s.ours.databaseMs ?? Number.NaN, 1)} / ${fixed(s.postgraphile.databaseMs ?? Number.NaN, 1)} / ${fixed(s.floor.databaseMs ?? Number.NaN, 1)}`,
     `${fixed(s.ours.peakRssMiB, 0)} / ${fixed(s.postgraphile.peakRssMiB, 0)} / ${fixed(s.floor.peakRssMiB, 0)}`,
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

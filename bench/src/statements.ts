@@ -10,11 +10,17 @@ import net from 'node:net';
  * restart). The proxy costs time, so it is used only for the one-off
  * counting pass, never while measuring speed.
  */
+/** A statement as sent: its text and its parameters (text format; null for SQL NULL or a binary value). */
+export interface SentStatement {
+  text: string;
+  params: (string | null)[];
+}
+
 export interface StatementCounter {
   /** A connection URL that reaches `targetUrl` through the proxy. */
   url: string;
-  /** Statements seen since the last reset, with their texts. */
-  statements(): string[];
+  /** Statements seen since the last reset. */
+  statements(): SentStatement[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -26,14 +32,33 @@ export function isDataStatement(text: string): boolean {
   return !TRANSACTION_CONTROL.test(text);
 }
 
-/** Reads the client-to-server messages of one connection; `onStatement` gets each executed statement's text. */
+/** Parameters of a Bind message body after its portal and statement names (text format; binary ones as null). */
+function bindParameters(body: Buffer, offset: number): (string | null)[] {
+  let at = offset;
+  const formatCount = body.readInt16BE(at);
+  const formats = Array.from({ length: formatCount }, (_, index) => body.readInt16BE(at + 2 + index * 2));
+  at += 2 + formatCount * 2;
+  const count = body.readInt16BE(at);
+  at += 2;
+  const params: (string | null)[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const length = body.readInt32BE(at);
+    at += 4;
+    const binary = (formats.length === 1 ? formats[0] : formats[index]) === 1;
+    params.push(length < 0 || binary ? null : body.toString('utf8', at, at + length));
+    if (length > 0) at += length;
+  }
+  return params;
+}
+
+/** Reads the client-to-server messages of one connection; `onStatement` gets each executed statement. */
 export class FrontendParser {
   private buffer = Buffer.alloc(0);
   private started = false;
   private readonly prepared = new Map<string, string>();
-  private readonly portals = new Map<string, string>();
+  private readonly portals = new Map<string, SentStatement>();
 
-  constructor(private readonly onStatement: (text: string) => void) {}
+  constructor(private readonly onStatement: (statement: SentStatement) => void) {}
 
   push(chunk: Buffer): void {
     this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -60,23 +85,24 @@ export class FrontendParser {
   private message(type: string, body: Buffer): void {
     const strings = () => body.toString('utf8').split('\0');
     if (type === 'Q') {
-      this.onStatement(strings()[0] ?? '');
+      this.onStatement({ text: strings()[0] ?? '', params: [] });
     } else if (type === 'P') {
       const [name = '', text = ''] = strings();
       this.prepared.set(name, text);
     } else if (type === 'B') {
       const [portal = '', statement = ''] = strings();
-      this.portals.set(portal, this.prepared.get(statement) ?? '');
+      const offset = Buffer.byteLength(portal) + Buffer.byteLength(statement) + 2;
+      this.portals.set(portal, { text: this.prepared.get(statement) ?? '', params: bindParameters(body, offset) });
     } else if (type === 'E') {
       const [portal = ''] = strings();
-      this.onStatement(this.portals.get(portal) ?? '');
+      this.onStatement(this.portals.get(portal) ?? { text: '', params: [] });
     }
   }
 }
 
 export async function startStatementCounter(targetUrl: string): Promise<StatementCounter> {
   const target = new URL(targetUrl);
-  let seen: string[] = [];
+  let seen: SentStatement[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
@@ -103,7 +129,7 @@ export async function startStatementCounter(targetUrl: string): Promise<Statemen
   url.port = String(address.port);
   return {
     url: url.toString(),
-    statements: () => seen.filter(isDataStatement),
+    statements: () => seen.filter((statement) => isDataStatement(statement.text)),
     reset: () => {
       seen = [];
     },
