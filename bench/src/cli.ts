@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -59,15 +59,32 @@ async function stopServers(): Promise<void> {
   await Promise.allSettled(counters.splice(0).map((counter) => counter.close()));
 }
 
-async function cleanUp(): Promise<void> {
-  await stopServers();
-  await adminQuery(`DROP DATABASE IF EXISTS "${runDatabase}" WITH (FORCE)`);
+let cleaning: Promise<void> | undefined;
+
+/** Stops everything and drops the run's database; once, whether the run ends, fails or is interrupted. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    await stopServers();
+    await adminQuery(`DROP DATABASE IF EXISTS "${runDatabase}" WITH (FORCE)`);
+  })();
+  return cleaning;
+}
+
+/** `npm run build` in the project, asynchronously (a synchronous spawn would hold Ctrl-C until it ends). */
+function buildServer(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`))));
+  });
 }
 
 process.once('SIGINT', () => {
   log('\nInterrupted: stopping the servers and dropping the run database…');
   killAll();
-  void cleanUp().finally(() => process.exit(130));
+  void cleanUp()
+    .catch((error: unknown) => process.stderr.write(`Clean-up failed: ${String(error)}\n`))
+    .finally(() => process.exit(130));
 });
 
 async function startAll(urlFor: (system: System) => string): Promise<Record<System, RunningServer>> {
@@ -81,12 +98,10 @@ async function startAll(urlFor: (system: System) => string): Promise<Record<Syst
 
 async function main(): Promise<number> {
   const template = await ensureTemplate(scale as keyof typeof scales, log);
+  log('Building our server (npm run build)…');
+  await buildServer();
   await adminQuery(`CREATE DATABASE "${runDatabase}" TEMPLATE "${template}"`);
   const url = databaseUrl(runDatabase);
-
-  log('Building our server (npm run build)…');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('npm run build failed');
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();

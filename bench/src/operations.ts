@@ -107,7 +107,14 @@ const newest: Operation = {
   },
 };
 
-const RANK = `floor(ts_rank(p.search_vector, q.query) * 1000000)::int`;
+/**
+ * The search's tsquery, written out where it is used rather than computed
+ * once in a CTE: immutable_unaccent lets the planner fold it into a constant,
+ * and ts_rank against a constant query is about three times faster than
+ * against a value read from a CTE (measured with EXPLAIN ANALYZE at S).
+ */
+const QUERY = `websearch_to_tsquery('english', immutable_unaccent($1))`;
+const RANK = `floor(ts_rank(p.search_vector, ${QUERY}) * 1000000)::int`;
 
 const search: Operation = {
   name: 'search',
@@ -118,13 +125,12 @@ const search: Operation = {
   publications(first: 20, filter: { search: $q }) { totalCount nodes { title year authors { name } } } }`,
   postgraphile: `query Search($q: String!) {
   searchPublications(q: $q, first: 20) { totalCount nodes { title year authors { nodes { name } } } } }`,
-  floor: `WITH q AS (SELECT websearch_to_tsquery('english', immutable_unaccent($1)) AS query)
-  SELECT json_build_object(
-    'totalCount', (SELECT count(*) FROM publication p, q WHERE p.search_vector @@ q.query),
+  floor: `SELECT json_build_object(
+    'totalCount', (SELECT count(*) FROM publication p WHERE p.search_vector @@ ${QUERY}),
     'papers', (SELECT coalesce(json_agg(json_build_object('title', p.title, 'year', p.year, 'authors', ${authorsJson('o.name')})
         ORDER BY p.rank DESC, p.title_key, p.id), '[]')
-      FROM (SELECT p.id, p.title, p.year, p.title_key, ${RANK} AS rank FROM publication p, q
-            WHERE p.search_vector @@ q.query ORDER BY rank DESC, p.title_key, p.id LIMIT 20) p))::text AS body`,
+      FROM (SELECT p.id, p.title, p.year, p.title_key, ${RANK} AS rank FROM publication p
+            WHERE p.search_vector @@ ${QUERY} ORDER BY rank DESC, p.title_key, p.id LIMIT 20) p))::text AS body`,
   variables: (q) => ({ q: q! }),
   normalise(system, data: Any) {
     const connection = system === 'ours' ? data.publications : data.searchPublications;
