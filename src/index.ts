@@ -20,7 +20,7 @@ try {
 
 try {
   const tracing = config.tracing && (await (await import('./tracing.js')).startTracing(config.tracing));
-  const [{ importProfileFiles }, { importProfileTexts }, { seedProfilesDir }, { startApp }] = await Promise.all([
+  const [{ importProfileFiles }, { importProfileTexts }, { defaultSeedPaths }, { startApp }] = await Promise.all([
     import('../seed/run.js'),
     import('../seed/texts.js'),
     import('./db/paths.js'),
@@ -30,7 +30,7 @@ try {
     config,
     tracing,
     seedEmptyDatabase: async (prisma) => {
-      const report = await importProfileFiles(prisma, [seedProfilesDir]);
+      const report = await importProfileFiles(prisma, defaultSeedPaths);
       return { researchers: report.counts.researcher.created, publications: report.counts.publication.created };
     },
     importFiles: importProfileTexts,

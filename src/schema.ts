@@ -3,6 +3,8 @@ import { graphqlSchemaPath } from './db/paths.js';
 import type { Resolvers } from './generated/graphql.js';
 import { publicationMutationResolvers } from './modules/publication/mutationsResolvers.js';
 import { auditResolvers } from './modules/audit/resolvers.js';
+import { citationResolvers } from './modules/citation/resolvers.js';
+import { facetResolvers } from './modules/publication/facetsResolvers.js';
 import { publicationResolvers } from './modules/publication/resolvers.js';
 import { researcherMutationResolvers } from './modules/researcher/mutationsResolvers.js';
 import { researcherResolvers } from './modules/researcher/resolvers.js';
@@ -21,6 +23,8 @@ export const resolvers: Resolvers[] = [
   topicResolvers,
   roleResolvers,
   auditResolvers,
+  citationResolvers,
+  facetResolvers,
   publicationMutationResolvers,
   researcherMutationResolvers,
   importMutationResolvers,

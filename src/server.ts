@@ -16,6 +16,7 @@ import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
 import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
+import { citationDownloads } from './http/citations.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
 import { httpLogger } from './http/httpLogger.js';
@@ -148,6 +149,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     const ready = await database.isReady(config.readyTimeoutMs);
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
+
+  /** Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json. */
+  app.use(citationDownloads(database, config.requestTimeoutMs));
 
   return {
     httpServer,
