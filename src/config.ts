@@ -75,6 +75,7 @@ const variables = {
   READY_TIMEOUT_MS: whole(100, 2_000),
   APQ_CACHE_BYTES: whole(0, 10_000_000),
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
+  IMPORT_MAX_FILE_BYTES: whole(1_000, 1_000_000),
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
   // OpenID Connect JWTs (src/auth/jwt.ts): the first three together or none of them.
   AUTH_JWKS_URL: { schema: httpUrl.optional(), example: 'https://login.example.org/.well-known/jwks.json' },
@@ -129,6 +130,8 @@ export interface Config {
   /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
   trustedDocuments: boolean;
   trustedDocumentsManifest: string;
+  /** Largest profile file the importProfiles mutation takes (the request as a whole is bounded by maxBodyBytes). */
+  importMaxFileBytes: number;
   /** How writes are authenticated (src/auth/): API tokens always, OpenID Connect JWTs when `jwt` is set. */
   auth: AuthConfig;
   /**
@@ -275,6 +278,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apqCacheBytes: env.APQ_CACHE_BYTES,
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
+    importMaxFileBytes: env.IMPORT_MAX_FILE_BYTES,
     auth: { jwt: readJwtConfig(env) },
     tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
     metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST, path: env.METRICS_PATH },

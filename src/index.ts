@@ -20,8 +20,9 @@ try {
 
 try {
   const tracing = config.tracing && (await (await import('./tracing.js')).startTracing(config.tracing));
-  const [{ importProfileFiles }, { seedProfilesDir }, { startApp }] = await Promise.all([
+  const [{ importProfileFiles }, { importProfileTexts }, { defaultSeedPaths }, { startApp }] = await Promise.all([
     import('../seed/run.js'),
+    import('../seed/texts.js'),
     import('./db/paths.js'),
     import('./main.js'),
   ]);
@@ -29,9 +30,10 @@ try {
     config,
     tracing,
     seedEmptyDatabase: async (prisma) => {
-      const report = await importProfileFiles(prisma, [seedProfilesDir]);
+      const report = await importProfileFiles(prisma, defaultSeedPaths);
       return { researchers: report.counts.researcher.created, publications: report.counts.publication.created };
     },
+    importFiles: importProfileTexts,
   });
 } catch (error) {
   process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);

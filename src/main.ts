@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { describeUrl } from './db/replicas.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLogger } from './logger.js';
+import type { ImportFiles } from './modules/import/files.js';
 import { createMetrics, type AppMetrics } from './metrics/metrics.js';
 import { startMetricsServer, type MetricsServer } from './metrics/server.js';
 import { createServer, type AppServer } from './server.js';
@@ -17,10 +18,12 @@ export interface AppOptions {
   seedEmptyDatabase: (prisma: PrismaClient) => Promise<Record<string, unknown>>;
   /** OpenTelemetry, when on (src/tracing.ts, started by index.ts): its last spans are sent at shutdown. */
   tracing?: { shutdown(): Promise<void> };
+  /** seed/'s importer of profile files sent to the importProfiles mutation; passed in for the same reason. */
+  importFiles?: ImportFiles;
 }
 
 /** Starts the API: database (migrated, seeded when empty), server, listen; stops it on SIGTERM/SIGINT. */
-export async function startApp({ config, seedEmptyDatabase, tracing }: AppOptions): Promise<void> {
+export async function startApp({ config, seedEmptyDatabase, tracing, importFiles }: AppOptions): Promise<void> {
   const logger = createLogger(config);
 
   // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
@@ -53,10 +56,13 @@ export async function startApp({ config, seedEmptyDatabase, tracing }: AppOption
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
 
-  const database = (running.database = await openDatabase(config, {
-    onReplicaDown: (replica, error) =>
-      logger.warn({ replica, err: error, downMs: config.databaseReplicas?.downMs }, 'read replica unreachable: reading from the next replica or the primary'),
-  }));
+  const database = (running.database = await openDatabase(
+    { ...config, holder: 'server' },
+    {
+      onReplicaDown: (replica, error) =>
+        logger.warn({ replica, err: error, downMs: config.databaseReplicas?.downMs }, 'read replica unreachable: reading from the next replica or the primary'),
+    },
+  ));
   logger.info(
     {
       database: database.embedded ? `embedded PGlite in ${config.pgliteDataDir}` : 'PostgreSQL at DATABASE_URL',
@@ -72,7 +78,7 @@ export async function startApp({ config, seedEmptyDatabase, tracing }: AppOption
     logger.info(await seedEmptyDatabase(database.prisma), 'imported seed/profiles into the empty database');
   }
   if (stopping) return;
-  const server = (running.server = createServer(config, database, logger, metrics));
+  const server = (running.server = createServer(config, database, logger, metrics, { importFiles }));
   await server.start();
   const httpServer = server.httpServer;
   await new Promise<void>((resolve, reject) => {

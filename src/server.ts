@@ -17,12 +17,14 @@ import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { readRoutingPlugin } from './graphql/readRouting.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
+import { citationDownloads } from './http/citations.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
 import { httpLogger } from './http/httpLogger.js';
 import { requestId, requestIdInErrors } from './http/requestId.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
+import type { ImportFiles, ImportRunOptions, ProfileFile } from './modules/import/files.js';
 import type { AppMetrics } from './metrics/metrics.js';
 import { metricsPlugin, metricsScope } from './metrics/plugin.js';
 import { resolvers, typeDefs } from './schema.js';
@@ -70,14 +72,22 @@ export type ServerConfig = Pick<
   | 'trustedDocumentsManifest'
   | 'shutdownGraceMs'
   | 'readyTimeoutMs'
+  | 'importMaxFileBytes'
   | 'auth'
 >;
+
+export interface ServerOptions {
+  /** seed/'s profile importer, for the importProfiles mutation (src/index.ts passes it: src/ may not import seed/). */
+  importFiles?: ImportFiles;
+}
 
 /**
  * Builds the HTTP app and Apollo Server without listening: tests and main() share it.
  * With `metrics` (METRICS_PORT set), GraphQL requests are measured into them.
  */
-export function createServer(config: ServerConfig, database: Database, logger: Logger, metrics?: AppMetrics): AppServer {
+export function createServer(config: ServerConfig, database: Database, logger: Logger, metrics?: AppMetrics, options: ServerOptions = {}): AppServer {
+  const { importFiles } = options;
+  const importer = importFiles && { maxFileBytes: config.importMaxFileBytes, run: (files: ProfileFile[], run: ImportRunOptions) => importFiles(database, files, run) };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -148,6 +158,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     });
   });
 
+  /** Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json. */
+  app.use(citationDownloads(database, config.requestTimeoutMs));
+
   return {
     httpServer,
     apollo,
@@ -163,7 +176,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
             context: ({ req, res }) =>
-              Promise.resolve(createContext(database.readClient(), String(res.locals.requestId), authenticator(req.headers.authorization))),
+              Promise.resolve(createContext(database.readClient(), String(res.locals.requestId), authenticator(req.headers.authorization), importer)),
           }),
         ),
       );

@@ -244,8 +244,8 @@ describe('finding 7: bad input is BAD_USER_INPUT, not an internal error', () => 
     expect(await refused('query ($f: PublicationFilter) { publications(filter: $f) { totalCount } }', 'BAD_USER_INPUT', { f: { author: 'x\u0000' } })).toContain('variable "$f.author"');
   });
 
-  it('mutation { __typename } is a validation error: this API has queries only', async () => {
-    expect(await refused('mutation { __typename }', 'GRAPHQL_VALIDATION_FAILED')).toBe('This API has no mutation operations; only queries.');
+  it('subscription { __typename } is a validation error: this API has queries and mutations only', async () => {
+    expect(await refused('subscription { __typename }', 'GRAPHQL_VALIDATION_FAILED')).toBe('This API has no subscription operations; only queries and mutations.');
   });
 
   it('ten unknown directives are one TOO_MANY_DIRECTIVES, counted before validation, not ten validation errors', async () => {

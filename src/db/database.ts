@@ -3,7 +3,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
-import { resolveDatabase } from './embedded.js';
+import { resolveDatabase, type EmbeddedHolder } from './embedded.js';
 import { applyPendingMigrations as applyMigrations } from './offline-engine/index.js';
 import { openReadReplicas, type ReplicaStatus } from './replicas.js';
 
@@ -32,7 +32,10 @@ export interface Database {
 }
 
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'> &
-  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databaseReplicas'>>;
+  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databaseReplicas'>> & {
+    /** Who opens an embedded database: the API server says so, and a second process is told (src/db/embedded.ts). */
+    holder?: EmbeddedHolder;
+  };
 
 /**
  * Connects and runs `SELECT 1` on a connection of its own, outside the pool
@@ -67,7 +70,7 @@ export interface DatabaseEvents {
 }
 
 export async function openDatabase(config: DatabaseConfig, events: DatabaseEvents = {}): Promise<Database> {
-  const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4);
+  const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4, config.holder);
   try {
     const appliedMigrations = await applyMigrations(connectionString);
     const poolOptions = {

@@ -19,7 +19,12 @@ export interface EmbeddedOptions {
   dataDir: string | undefined;
   /** PGlite runs one query at a time; these are the wire connections it accepts. */
   maxConnections?: number;
+  /** What holds the folder, for the message another process gets: 'server' for the API (see acquireLock). */
+  holder?: EmbeddedHolder;
 }
+
+/** Who holds an embedded data folder: the API server, or another command (`npm run seed`…). */
+export type EmbeddedHolder = 'server' | 'command';
 
 export class EmbeddedDatabaseBusyError extends Error {}
 
@@ -29,19 +34,25 @@ const LOCK_FILE = 'lab-publications.pid';
  * PGlite is a single-process database: two processes on one data folder would
  * corrupt it. A pid file makes the second one fail with a clear message.
  */
-function acquireLock(dataDir: string): () => void {
+function acquireLock(dataDir: string, holderKind: EmbeddedHolder): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, LOCK_FILE);
   for (;;) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      // The pid, then what this process is: the message to the next one says whether a server holds the folder.
+      fs.writeFileSync(lockPath, `${process.pid}\n${holderKind}`, { flag: 'wx' });
       return () => fs.rmSync(lockPath, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockPath, 'utf8'));
+      const [pid, kind] = fs.readFileSync(lockPath, 'utf8').split('\n');
+      const holder = Number(pid);
       if (holder && holder !== process.pid && isAlive(holder)) {
         throw new EmbeddedDatabaseBusyError(
-          `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL to use PostgreSQL.`,
+          kind === 'server'
+            ? `The embedded database in ${dataDir} is in use by process ${holder}, a running API server: only one process can open it. ` +
+                'While the server runs, import profiles through it with the importProfiles mutation (an admin token; see "Curation" in the README); ' +
+                'or stop the server first, or set DATABASE_URL to use PostgreSQL.'
+            : `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL to use PostgreSQL.`,
         );
       }
       fs.rmSync(lockPath, { force: true }); // left behind by a process that died
@@ -69,14 +80,15 @@ export async function resolveDatabase(
   databaseUrl: string | undefined,
   dataDir: string,
   maxConnections?: number,
+  holder?: EmbeddedHolder,
 ): Promise<DatabaseTarget> {
   if (databaseUrl) return { connectionString: databaseUrl, embedded: undefined };
-  const embedded = await startEmbeddedPostgres({ dataDir, maxConnections });
+  const embedded = await startEmbeddedPostgres({ dataDir, maxConnections, holder });
   return { connectionString: embedded.connectionString, embedded };
 }
 
-export async function startEmbeddedPostgres({ dataDir, maxConnections = 20 }: EmbeddedOptions): Promise<EmbeddedPostgres> {
-  const releaseLock = dataDir ? acquireLock(dataDir) : () => undefined;
+export async function startEmbeddedPostgres({ dataDir, maxConnections = 20, holder = 'command' }: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const releaseLock = dataDir ? acquireLock(dataDir, holder) : () => undefined;
   try {
     // unaccent backs full-text search (see the first migration).
     const db = await PGlite.create({ dataDir, extensions: { unaccent } });

@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ResearcherModel, ResearcherConnectionModel, ResearcherEdgeModel, CoauthorModel } from '../modules/researcher/mappers.js';
 import type { PublicationModel, PublicationConnectionModel, PublicationEdgeModel } from '../modules/publication/mappers.js';
+import type { PublicationFacetsModel, TopicCountModel, AuthorCountModel } from '../modules/publication/facets.js';
 import type { TopicModel } from '../modules/topic/mappers.js';
 import type { RoleModel } from '../modules/role/mappers.js';
 import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../modules/audit/mappers.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -84,6 +86,28 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** How many publications of a list a person is an author of. */
+export type AuthorCount = {
+  __typename?: 'AuthorCount';
+  /** Publications of the list they are an author of. */
+  count: Scalars['Int']['output'];
+  /** The author. */
+  researcher: Researcher;
+};
+
+/** Formats of citations, made with citation-js. */
+export type CitationFormat =
+  /** A reference in APA style (7th edition), plain text. */
+  | 'APA'
+  /** BibTeX entries (`@inproceedings{…}`), LaTeX-escaped; an arXiv id as `eprint` with `archivePrefix = {arXiv}`. */
+  | 'BIBTEX'
+  /** CSL-JSON: a JSON array of Citation Style Language items, as Zotero and citeproc read them. */
+  | 'CSL_JSON'
+  /** A numbered reference in IEEE style, plain text. */
+  | 'IEEE'
+  /** RIS (`TY  - JOUR` …), for EndNote, Mendeley and Zotero. */
+  | 'RIS';
+
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
   __typename?: 'Coauthor';
@@ -91,6 +115,30 @@ export type Coauthor = {
   researcher: Researcher;
   /** Publications both are authors of. */
   sharedPublications: Scalars['Int']['output'];
+};
+
+/** A new paper. */
+export type CreatePublicationInput = {
+  /** Abstract. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
+  /** arXiv identifier, e.g. `2101.00001`. */
+  arxivId?: InputMaybe<Scalars['String']['input']>;
+  /** Authors, in order, by Researcher id. */
+  authors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Link to the code, an http(s) URL. */
+  codeUrl?: InputMaybe<Scalars['String']['input']>;
+  /** DOI, e.g. `10.1234/abc.5678`. */
+  doi?: InputMaybe<Scalars['String']['input']>;
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Topics, by slug. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Link to the paper, an http(s) URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Venue (journal or conference). */
+  venue?: InputMaybe<Scalars['String']['input']>;
+  /** Year, 1900 to next year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Where a value comes from, strongest first. */
@@ -113,6 +161,188 @@ export type FieldSource = {
   source: DataSource;
 };
 
+/** Rows of one kind an import created, updated, left unchanged and deleted. */
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  /** Rows created. */
+  created: Scalars['Int']['output'];
+  /** Rows deleted. */
+  deleted: Scalars['Int']['output'];
+  /** The kind of row, e.g. `publication`, `researcher`, `authorship`. */
+  kind: Scalars['String']['output'];
+  /** Rows already as the files say. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows updated. */
+  updated: Scalars['Int']['output'];
+};
+
+/** What an import did (or, dry, would do): the report of `npm run seed`. */
+export type ImportProfilesPayload = {
+  __typename?: 'ImportProfilesPayload';
+  /** True when the import changed (or, dry, would change) anything. */
+  changed: Scalars['Boolean']['output'];
+  /** Counts per kind of row. */
+  counts: Array<ImportCount>;
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Values a person corrected that the files would have changed: kept, as every correction is. */
+  keptCorrections: Scalars['Int']['output'];
+  /** The whole report as `npm run seed -- --json` prints it, with every change field by field. */
+  report: Scalars['JSON']['output'];
+  /** The report as `npm run seed` prints it: the changes, then the summary table. */
+  summary: Scalars['String']['output'];
+};
+
+/** The result of a merge. */
+export type MergeResearchersPayload = {
+  __typename?: 'MergeResearchersPayload';
+  /** The removed record's id: `node(id:)` now resolves it to the kept researcher. */
+  removedId: Scalars['ID']['output'];
+  /** The kept researcher, with everything of the removed one. */
+  researcher: Researcher;
+};
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a paper that no profile lists (editor). A paper whose title matches an existing one is refused. */
+  createPublication: PublicationPayload;
+  /** Hides a paper from every public list, count and search (admin); editors still see it with `filter.visibility`. */
+  hidePublication: PublicationPayload;
+  /**
+   * Imports profile pages as `npm run seed` does, with the same report (admin):
+   * how a server's embedded database is fed while it runs. Every file is checked
+   * first; on any error nothing is imported and the error names the file and line.
+   */
+  importProfiles: ImportProfilesPayload;
+  /**
+   * Makes one person of two records (admin): authorships, profile listings,
+   * roles, topics and name spellings move to `keep`; a paper both were on keeps
+   * one authorship, at the better position. The removed id and slug lead to the
+   * kept person from then on, and imports that name the removed one reach it.
+   */
+  mergeResearchers: MergeResearchersPayload;
+  /** Shows a hidden paper again (admin). */
+  restorePublication: PublicationPayload;
+  /** Sets a publication's authors, in order: adds, removes and reorders (editor). */
+  setPublicationAuthors: PublicationPayload;
+  /** Corrects a publication's fields (editor). Fields left out keep their value; `null` clears an optional one. */
+  updatePublication: PublicationPayload;
+  /** Corrects a researcher's fields (editor). Fields left out keep their value; `null` clears an optional one. */
+  updateResearcher: ResearcherPayload;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationCreatePublicationArgs = {
+  input: CreatePublicationInput;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationHidePublicationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationImportProfilesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  files: Array<ProfileFileInput>;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationMergeResearchersArgs = {
+  keep: Scalars['ID']['input'];
+  remove: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationRestorePublicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationSetPublicationAuthorsArgs = {
+  authors: Array<Scalars['ID']['input']>;
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationUpdatePublicationArgs = {
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  patch: PublicationPatch;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationUpdateResearcherArgs = {
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  patch: ResearcherPatch;
+};
+
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
 export type Node = {
   /** The object's global id. */
@@ -132,6 +362,14 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A publication profile file to import. */
+export type ProfileFileInput = {
+  /** File name with its extension, e.g. `jane-doe.txt`: it names the file in errors and tells text from HTML. */
+  name: Scalars['String']['input'];
+  /** The file's text (UTF-8). */
+  text: Scalars['String']['input'];
+};
+
 /** A paper listed on one or more profiles. */
 export type Publication = Node & {
   __typename?: 'Publication';
@@ -143,6 +381,12 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /**
+   * The paper cited in one format, e.g. `BIBTEX` for an entry keyed
+   * `baratin2024torque` (first author's family name, year or `nd`, first
+   * significant title word), or `APA` for a formatted reference.
+   */
+  citation: Scalars['String']['output'];
   /** Citations OpenAlex counted when the paper was last enriched. */
   citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
@@ -151,6 +395,8 @@ export type Publication = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** DOI, when known. */
   doi: Maybe<Scalars['String']['output']>;
+  /** When and why the paper was hidden (hidePublication); null when it is shown, and for anyone who is not an editor. */
+  hidden: Maybe<PublicationHidden>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** A free-to-read copy of the paper, from OpenAlex. */
@@ -173,11 +419,24 @@ export type Publication = Node & {
   year: Maybe<Scalars['Int']['output']>;
 };
 
+
+/** A paper listed on one or more profiles. */
+export type PublicationCitationArgs = {
+  format: CitationFormat;
+};
+
 /** A page of publications. */
 export type PublicationConnection = {
   __typename?: 'PublicationConnection';
   /** The items of the page with their cursors. */
   edges: Array<PublicationEdge>;
+  /**
+   * Counts over the whole filtered list, all pages together: by year, topic and
+   * author, and how many have code. Only `Query.publications` counts them; on a
+   * nested list, asking for them is an error (filter `Query.publications` by
+   * `author` or `topic` instead).
+   */
+  facets: PublicationFacets;
   /** The items of the page. */
   nodes: Array<Publication>;
   /** Where this page stands. */
@@ -195,6 +454,25 @@ export type PublicationEdge = {
   node: Publication;
 };
 
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacets = {
+  __typename?: 'PublicationFacets';
+  /** The authors with the most publications in the list, most first (then by name). */
+  authors: Array<AuthorCount>;
+  /** Publications per research topic, most first (then by name). */
+  topics: Array<TopicCount>;
+  /** Publications with a link to their code. */
+  withCode: Scalars['Int']['output'];
+  /** Publications per year, newest first; the papers without a year last, as `year: null`. */
+  years: Array<YearCount>;
+};
+
+
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacetsAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Which publications to list. Conditions combine with AND. */
 export type PublicationFilter = {
   /** Slug of an author, e.g. `aristide-baratin`. */
@@ -203,10 +481,21 @@ export type PublicationFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Slug of a research topic, e.g. `deep-learning`. */
   topic?: InputMaybe<Scalars['String']['input']>;
+  /** Shown papers only (the default), hidden ones only, or both; HIDDEN and ALL need an editor's token. */
+  visibility?: InputMaybe<PublicationVisibility>;
   /** Earliest publication year, inclusive. */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Latest publication year, inclusive. */
   yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a paper is not shown: only editors see it. */
+export type PublicationHidden = {
+  __typename?: 'PublicationHidden';
+  /** When it was hidden. */
+  at: Scalars['DateTime']['output'];
+  /** Why, as the editor wrote it. */
+  reason: Scalars['String']['output'];
 };
 
 /** Orders of publication lists. Ties are broken by title, then id, so cursors stay stable. */
@@ -219,6 +508,44 @@ export type PublicationOrder =
   | 'YEAR_ASC'
   /** Newest first; papers without a year last. */
   | 'YEAR_DESC';
+
+/** Changes to a publication's fields: fields left out keep their value. */
+export type PublicationPatch = {
+  /** Abstract; null clears it. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
+  /** arXiv identifier, e.g. `2101.00001` or `hep-th/9901001`; null clears it. */
+  arxivId?: InputMaybe<Scalars['String']['input']>;
+  /** Link to the code, an http(s) URL; null clears it. */
+  codeUrl?: InputMaybe<Scalars['String']['input']>;
+  /** DOI, e.g. `10.1234/abc.5678` (a `https://doi.org/` prefix is dropped); null clears it. */
+  doi?: InputMaybe<Scalars['String']['input']>;
+  /** Title; may not be empty. The paper keeps its identity for imports (the title it was imported under). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Every topic of the paper, by slug, e.g. `deep-learning`; [] removes them all. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Link to the paper, an http(s) URL; null clears it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Venue (journal or conference); null clears it. */
+  venue?: InputMaybe<Scalars['String']['input']>;
+  /** Year, 1900 to next year; null clears it. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The publication as it is after the change. */
+export type PublicationPayload = {
+  __typename?: 'PublicationPayload';
+  /** The publication, read again after the change. */
+  publication: Publication;
+};
+
+/** Which papers a publication list holds, by whether they are hidden (hidePublication). */
+export type PublicationVisibility =
+  /** Both (editors). */
+  | 'ALL'
+  /** Hidden papers only (editors). */
+  | 'HIDDEN'
+  /** Papers shown to everyone. */
+  | 'VISIBLE';
 
 /** The API's entry points. */
 export type Query = {
@@ -312,6 +639,14 @@ export type Researcher = Node & {
   __typename?: 'Researcher';
   /** Other spellings of the name seen on profiles, e.g. `KELLER JORDAN`. */
   aliases: Array<Scalars['String']['output']>;
+  /**
+   * Citations of all the person's publications, newest first, in one format:
+   * one BibTeX file, one CSL-JSON array, one RIS file, or one reference a line
+   * (APA, IEEE). Keys are unique within the list (`baratin2024torque`, then
+   * `…a`, `…b` for papers that would share one). The same files download from
+   * `/researchers/{slug}/publications.bib`, `.ris` and `.json`.
+   */
+  citations: Scalars['String']['output'];
   /** People who share publications with this one, most shared first (then by name). */
   coauthors: Array<Coauthor>;
   /** When the row was created. */
@@ -344,6 +679,12 @@ export type Researcher = Node & {
   topics: Array<Topic>;
   /** When the row last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherCitationsArgs = {
+  format: CitationFormat;
 };
 
 
@@ -403,6 +744,31 @@ export type ResearcherOrder =
   /** Most publications first, then by name. */
   | 'PUBLICATION_COUNT';
 
+/** Changes to a researcher's fields: fields left out keep their value. */
+export type ResearcherPatch = {
+  /** True for a lab member. */
+  isMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name; the old spelling stays an alias (and the person keeps their slug and identity for imports). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** ORCID iD, e.g. `0000-0002-1825-0097` (its check digit is checked); null clears it. */
+  orcid?: InputMaybe<Scalars['String']['input']>;
+  /** Organisation; null clears it. */
+  organization?: InputMaybe<Scalars['String']['input']>;
+  /** Position, by vocabulary key, e.g. `independent-visiting-researcher`; null clears it. */
+  position?: InputMaybe<Scalars['String']['input']>;
+  /** Every supervision role, by key, e.g. `principal-supervisor`; [] removes them all. */
+  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Every research topic, by slug; [] removes them all. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The researcher as it is after the change. */
+export type ResearcherPayload = {
+  __typename?: 'ResearcherPayload';
+  /** The researcher, read again after the change. */
+  researcher: Researcher;
+};
+
 /** A supervision role, with English and French names. */
 export type Role = Node & {
   __typename?: 'Role';
@@ -461,6 +827,24 @@ export type TopicResearchersArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How many publications of a list are tagged with a topic. */
+export type TopicCount = {
+  __typename?: 'TopicCount';
+  /** Publications tagged with it. */
+  count: Scalars['Int']['output'];
+  /** The topic. */
+  topic: Topic;
+};
+
+/** How many publications of a list appeared in a year. */
+export type YearCount = {
+  __typename?: 'YearCount';
+  /** Publications of that year. */
+  count: Scalars['Int']['output'];
+  /** The year; null for the papers whose year is unknown. */
+  year: Maybe<Scalars['Int']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -551,30 +935,47 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
+  AuthorCount: ResolverTypeWrapper<AuthorCountModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CitationFormat: CitationFormat;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
+  CreatePublicationInput: CreatePublicationInput;
   DataSource: DataSource;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldSource: ResolverTypeWrapper<FieldSource>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportCount: ResolverTypeWrapper<ImportCount>;
+  ImportProfilesPayload: ResolverTypeWrapper<ImportProfilesPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MergeResearchersPayload: ResolverTypeWrapper<Omit<MergeResearchersPayload, 'researcher'> & { researcher: ResolversTypes['Researcher'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProfileFileInput: ProfileFileInput;
   Publication: ResolverTypeWrapper<PublicationModel>;
   PublicationConnection: ResolverTypeWrapper<PublicationConnectionModel>;
   PublicationEdge: ResolverTypeWrapper<PublicationEdgeModel>;
+  PublicationFacets: ResolverTypeWrapper<PublicationFacetsModel>;
   PublicationFilter: PublicationFilter;
+  PublicationHidden: ResolverTypeWrapper<PublicationHidden>;
   PublicationOrder: PublicationOrder;
+  PublicationPatch: PublicationPatch;
+  PublicationPayload: ResolverTypeWrapper<Omit<PublicationPayload, 'publication'> & { publication: ResolversTypes['Publication'] }>;
+  PublicationVisibility: PublicationVisibility;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Researcher: ResolverTypeWrapper<ResearcherModel>;
   ResearcherConnection: ResolverTypeWrapper<ResearcherConnectionModel>;
   ResearcherEdge: ResolverTypeWrapper<ResearcherEdgeModel>;
   ResearcherFilter: ResearcherFilter;
   ResearcherOrder: ResearcherOrder;
+  ResearcherPatch: ResearcherPatch;
+  ResearcherPayload: ResolverTypeWrapper<Omit<ResearcherPayload, 'researcher'> & { researcher: ResolversTypes['Researcher'] }>;
   Role: ResolverTypeWrapper<RoleModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Topic: ResolverTypeWrapper<TopicModel>;
+  TopicCount: ResolverTypeWrapper<TopicCountModel>;
+  YearCount: ResolverTypeWrapper<YearCount>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -582,27 +983,42 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryModel;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: AuditEntryEdgeModel;
+  AuthorCount: AuthorCountModel;
   Boolean: Scalars['Boolean']['output'];
   Coauthor: CoauthorModel;
+  CreatePublicationInput: CreatePublicationInput;
   DateTime: Scalars['DateTime']['output'];
   FieldSource: FieldSource;
   ID: Scalars['ID']['output'];
+  ImportCount: ImportCount;
+  ImportProfilesPayload: ImportProfilesPayload;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  MergeResearchersPayload: Omit<MergeResearchersPayload, 'researcher'> & { researcher: ResolversParentTypes['Researcher'] };
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
+  ProfileFileInput: ProfileFileInput;
   Publication: PublicationModel;
   PublicationConnection: PublicationConnectionModel;
   PublicationEdge: PublicationEdgeModel;
+  PublicationFacets: PublicationFacetsModel;
   PublicationFilter: PublicationFilter;
+  PublicationHidden: PublicationHidden;
+  PublicationPatch: PublicationPatch;
+  PublicationPayload: Omit<PublicationPayload, 'publication'> & { publication: ResolversParentTypes['Publication'] };
   Query: Record<PropertyKey, never>;
   Researcher: ResearcherModel;
   ResearcherConnection: ResearcherConnectionModel;
   ResearcherEdge: ResearcherEdgeModel;
   ResearcherFilter: ResearcherFilter;
+  ResearcherPatch: ResearcherPatch;
+  ResearcherPayload: Omit<ResearcherPayload, 'researcher'> & { researcher: ResolversParentTypes['Researcher'] };
   Role: RoleModel;
   String: Scalars['String']['output'];
   Topic: TopicModel;
+  TopicCount: TopicCountModel;
+  YearCount: YearCount;
 }>;
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -631,6 +1047,11 @@ export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
+export type AuthorCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthorCount'] = ResolversParentTypes['AuthorCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
+}>;
+
 export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = ResolversObject<{
   researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
   sharedPublications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -645,9 +1066,42 @@ export type FieldSourceResolvers<ContextType = GraphQLContext, ParentType extend
   source?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType>;
 }>;
 
+export type ImportCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportCount'] = ResolversParentTypes['ImportCount']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImportProfilesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportProfilesPayload'] = ResolversParentTypes['ImportProfilesPayload']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keptCorrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MergeResearchersPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeResearchersPayload'] = ResolversParentTypes['MergeResearchersPayload']> = ResolversObject<{
+  removedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createPublication?: Resolver<ResolversTypes['PublicationPayload'], ParentType, ContextType, RequireFields<MutationCreatePublicationArgs, 'input'>>;
+  hidePublication?: Resolver<ResolversTypes['PublicationPayload'], ParentType, ContextType, RequireFields<MutationHidePublicationArgs, 'id' | 'reason'>>;
+  importProfiles?: Resolver<ResolversTypes['ImportProfilesPayload'], ParentType, ContextType, RequireFields<MutationImportProfilesArgs, 'dryRun' | 'files'>>;
+  mergeResearchers?: Resolver<ResolversTypes['MergeResearchersPayload'], ParentType, ContextType, RequireFields<MutationMergeResearchersArgs, 'keep' | 'remove'>>;
+  restorePublication?: Resolver<ResolversTypes['PublicationPayload'], ParentType, ContextType, RequireFields<MutationRestorePublicationArgs, 'id'>>;
+  setPublicationAuthors?: Resolver<ResolversTypes['PublicationPayload'], ParentType, ContextType, RequireFields<MutationSetPublicationAuthorsArgs, 'authors' | 'id'>>;
+  updatePublication?: Resolver<ResolversTypes['PublicationPayload'], ParentType, ContextType, RequireFields<MutationUpdatePublicationArgs, 'id' | 'patch'>>;
+  updateResearcher?: Resolver<ResolversTypes['ResearcherPayload'], ParentType, ContextType, RequireFields<MutationUpdateResearcherArgs, 'id' | 'patch'>>;
+}>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Publication' | 'Researcher' | 'Role' | 'Topic', ParentType, ContextType>;
@@ -665,10 +1119,12 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
   abstractTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   arxivId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['Researcher']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PublicationCitationArgs, 'format'>>;
   citationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   codeUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hidden?: Resolver<Maybe<ResolversTypes['PublicationHidden']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openAccessUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   openAlexId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -684,6 +1140,7 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type PublicationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationConnection'] = ResolversParentTypes['PublicationConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PublicationEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['PublicationFacets'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -692,6 +1149,22 @@ export type PublicationConnectionResolvers<ContextType = GraphQLContext, ParentT
 export type PublicationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationEdge'] = ResolversParentTypes['PublicationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Publication'], ParentType, ContextType>;
+}>;
+
+export type PublicationFacetsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationFacets'] = ResolversParentTypes['PublicationFacets']> = ResolversObject<{
+  authors?: Resolver<Array<ResolversTypes['AuthorCount']>, ParentType, ContextType, RequireFields<PublicationFacetsAuthorsArgs, 'first'>>;
+  topics?: Resolver<Array<ResolversTypes['TopicCount']>, ParentType, ContextType>;
+  withCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
+}>;
+
+export type PublicationHiddenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationHidden'] = ResolversParentTypes['PublicationHidden']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublicationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationPayload'] = ResolversParentTypes['PublicationPayload']> = ResolversObject<{
+  publication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -709,6 +1182,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type ResearcherResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Researcher'] = ResolversParentTypes['Researcher']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ResearcherCitationsArgs, 'format'>>;
   coauthors?: Resolver<Array<ResolversTypes['Coauthor']>, ParentType, ContextType, RequireFields<ResearcherCoauthorsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -740,6 +1214,10 @@ export type ResearcherEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
 }>;
 
+export type ResearcherPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResearcherPayload'] = ResolversParentTypes['ResearcherPayload']> = ResolversObject<{
+  researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
+}>;
+
 export type RoleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -759,24 +1237,45 @@ export type TopicResolvers<ContextType = GraphQLContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TopicCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicCount'] = ResolversParentTypes['TopicCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+}>;
+
+export type YearCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['YearCount'] = ResolversParentTypes['YearCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuthorCount?: AuthorCountResolvers<ContextType>;
   Coauthor?: CoauthorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FieldSource?: FieldSourceResolvers<ContextType>;
+  ImportCount?: ImportCountResolvers<ContextType>;
+  ImportProfilesPayload?: ImportProfilesPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MergeResearchersPayload?: MergeResearchersPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;
   PublicationConnection?: PublicationConnectionResolvers<ContextType>;
   PublicationEdge?: PublicationEdgeResolvers<ContextType>;
+  PublicationFacets?: PublicationFacetsResolvers<ContextType>;
+  PublicationHidden?: PublicationHiddenResolvers<ContextType>;
+  PublicationPayload?: PublicationPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Researcher?: ResearcherResolvers<ContextType>;
   ResearcherConnection?: ResearcherConnectionResolvers<ContextType>;
   ResearcherEdge?: ResearcherEdgeResolvers<ContextType>;
+  ResearcherPayload?: ResearcherPayloadResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
+  TopicCount?: TopicCountResolvers<ContextType>;
+  YearCount?: YearCountResolvers<ContextType>;
 }>;
 

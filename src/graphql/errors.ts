@@ -21,6 +21,8 @@ export const CLIENT_ERROR_CODES = new Set([
   // src/auth/: no or bad credentials, or a role too low.
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  // A row changed since the client read it (optimistic concurrency, src/modules/shared/mutations.ts).
+  'CONFLICT',
 ]);
 
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);

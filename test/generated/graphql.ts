@@ -83,6 +83,28 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** How many publications of a list a person is an author of. */
+export type AuthorCount = {
+  __typename?: 'AuthorCount';
+  /** Publications of the list they are an author of. */
+  count: Scalars['Int']['output'];
+  /** The author. */
+  researcher: Researcher;
+};
+
+/** Formats of citations, made with citation-js. */
+export type CitationFormat =
+  /** A reference in APA style (7th edition), plain text. */
+  | 'APA'
+  /** BibTeX entries (`@inproceedings{…}`), LaTeX-escaped; an arXiv id as `eprint` with `archivePrefix = {arXiv}`. */
+  | 'BIBTEX'
+  /** CSL-JSON: a JSON array of Citation Style Language items, as Zotero and citeproc read them. */
+  | 'CSL_JSON'
+  /** A numbered reference in IEEE style, plain text. */
+  | 'IEEE'
+  /** RIS (`TY  - JOUR` …), for EndNote, Mendeley and Zotero. */
+  | 'RIS';
+
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
   __typename?: 'Coauthor';
@@ -90,6 +112,30 @@ export type Coauthor = {
   researcher: Researcher;
   /** Publications both are authors of. */
   sharedPublications: Scalars['Int']['output'];
+};
+
+/** A new paper. */
+export type CreatePublicationInput = {
+  /** Abstract. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
+  /** arXiv identifier, e.g. `2101.00001`. */
+  arxivId?: InputMaybe<Scalars['String']['input']>;
+  /** Authors, in order, by Researcher id. */
+  authors?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Link to the code, an http(s) URL. */
+  codeUrl?: InputMaybe<Scalars['String']['input']>;
+  /** DOI, e.g. `10.1234/abc.5678`. */
+  doi?: InputMaybe<Scalars['String']['input']>;
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Topics, by slug. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Link to the paper, an http(s) URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Venue (journal or conference). */
+  venue?: InputMaybe<Scalars['String']['input']>;
+  /** Year, 1900 to next year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Where a value comes from, strongest first. */
@@ -112,6 +158,188 @@ export type FieldSource = {
   source: DataSource;
 };
 
+/** Rows of one kind an import created, updated, left unchanged and deleted. */
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  /** Rows created. */
+  created: Scalars['Int']['output'];
+  /** Rows deleted. */
+  deleted: Scalars['Int']['output'];
+  /** The kind of row, e.g. `publication`, `researcher`, `authorship`. */
+  kind: Scalars['String']['output'];
+  /** Rows already as the files say. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows updated. */
+  updated: Scalars['Int']['output'];
+};
+
+/** What an import did (or, dry, would do): the report of `npm run seed`. */
+export type ImportProfilesPayload = {
+  __typename?: 'ImportProfilesPayload';
+  /** True when the import changed (or, dry, would change) anything. */
+  changed: Scalars['Boolean']['output'];
+  /** Counts per kind of row. */
+  counts: Array<ImportCount>;
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Values a person corrected that the files would have changed: kept, as every correction is. */
+  keptCorrections: Scalars['Int']['output'];
+  /** The whole report as `npm run seed -- --json` prints it, with every change field by field. */
+  report: Scalars['JSON']['output'];
+  /** The report as `npm run seed` prints it: the changes, then the summary table. */
+  summary: Scalars['String']['output'];
+};
+
+/** The result of a merge. */
+export type MergeResearchersPayload = {
+  __typename?: 'MergeResearchersPayload';
+  /** The removed record's id: `node(id:)` now resolves it to the kept researcher. */
+  removedId: Scalars['ID']['output'];
+  /** The kept researcher, with everything of the removed one. */
+  researcher: Researcher;
+};
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a paper that no profile lists (editor). A paper whose title matches an existing one is refused. */
+  createPublication: PublicationPayload;
+  /** Hides a paper from every public list, count and search (admin); editors still see it with `filter.visibility`. */
+  hidePublication: PublicationPayload;
+  /**
+   * Imports profile pages as `npm run seed` does, with the same report (admin):
+   * how a server's embedded database is fed while it runs. Every file is checked
+   * first; on any error nothing is imported and the error names the file and line.
+   */
+  importProfiles: ImportProfilesPayload;
+  /**
+   * Makes one person of two records (admin): authorships, profile listings,
+   * roles, topics and name spellings move to `keep`; a paper both were on keeps
+   * one authorship, at the better position. The removed id and slug lead to the
+   * kept person from then on, and imports that name the removed one reach it.
+   */
+  mergeResearchers: MergeResearchersPayload;
+  /** Shows a hidden paper again (admin). */
+  restorePublication: PublicationPayload;
+  /** Sets a publication's authors, in order: adds, removes and reorders (editor). */
+  setPublicationAuthors: PublicationPayload;
+  /** Corrects a publication's fields (editor). Fields left out keep their value; `null` clears an optional one. */
+  updatePublication: PublicationPayload;
+  /** Corrects a researcher's fields (editor). Fields left out keep their value; `null` clears an optional one. */
+  updateResearcher: ResearcherPayload;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationCreatePublicationArgs = {
+  input: CreatePublicationInput;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationHidePublicationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationImportProfilesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  files: Array<ProfileFileInput>;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationMergeResearchersArgs = {
+  keep: Scalars['ID']['input'];
+  remove: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationRestorePublicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationSetPublicationAuthorsArgs = {
+  authors: Array<Scalars['ID']['input']>;
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationUpdatePublicationArgs = {
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  patch: PublicationPatch;
+};
+
+
+/**
+ * Changes to the data, for holders of a token (`Authorization: Bearer <token>`):
+ * editors correct publications and researchers; admins also merge people, hide
+ * papers and import profiles. Every change runs in one transaction with its
+ * audit log entry, and what a person sets is marked `CURATION` in `provenance`:
+ * no later import changes it.
+ */
+export type MutationUpdateResearcherArgs = {
+  expectedUpdatedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  patch: ResearcherPatch;
+};
+
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
 export type Node = {
   /** The object's global id. */
@@ -131,6 +359,14 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A publication profile file to import. */
+export type ProfileFileInput = {
+  /** File name with its extension, e.g. `jane-doe.txt`: it names the file in errors and tells text from HTML. */
+  name: Scalars['String']['input'];
+  /** The file's text (UTF-8). */
+  text: Scalars['String']['input'];
+};
+
 /** A paper listed on one or more profiles. */
 export type Publication = Node & {
   __typename?: 'Publication';
@@ -142,6 +378,12 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /**
+   * The paper cited in one format, e.g. `BIBTEX` for an entry keyed
+   * `baratin2024torque` (first author's family name, year or `nd`, first
+   * significant title word), or `APA` for a formatted reference.
+   */
+  citation: Scalars['String']['output'];
   /** Citations OpenAlex counted when the paper was last enriched. */
   citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
@@ -150,6 +392,8 @@ export type Publication = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** DOI, when known. */
   doi: Maybe<Scalars['String']['output']>;
+  /** When and why the paper was hidden (hidePublication); null when it is shown, and for anyone who is not an editor. */
+  hidden: Maybe<PublicationHidden>;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** A free-to-read copy of the paper, from OpenAlex. */
@@ -172,11 +416,24 @@ export type Publication = Node & {
   year: Maybe<Scalars['Int']['output']>;
 };
 
+
+/** A paper listed on one or more profiles. */
+export type PublicationCitationArgs = {
+  format: CitationFormat;
+};
+
 /** A page of publications. */
 export type PublicationConnection = {
   __typename?: 'PublicationConnection';
   /** The items of the page with their cursors. */
   edges: Array<PublicationEdge>;
+  /**
+   * Counts over the whole filtered list, all pages together: by year, topic and
+   * author, and how many have code. Only `Query.publications` counts them; on a
+   * nested list, asking for them is an error (filter `Query.publications` by
+   * `author` or `topic` instead).
+   */
+  facets: PublicationFacets;
   /** The items of the page. */
   nodes: Array<Publication>;
   /** Where this page stands. */
@@ -194,6 +451,25 @@ export type PublicationEdge = {
   node: Publication;
 };
 
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacets = {
+  __typename?: 'PublicationFacets';
+  /** The authors with the most publications in the list, most first (then by name). */
+  authors: Array<AuthorCount>;
+  /** Publications per research topic, most first (then by name). */
+  topics: Array<TopicCount>;
+  /** Publications with a link to their code. */
+  withCode: Scalars['Int']['output'];
+  /** Publications per year, newest first; the papers without a year last, as `year: null`. */
+  years: Array<YearCount>;
+};
+
+
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacetsAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Which publications to list. Conditions combine with AND. */
 export type PublicationFilter = {
   /** Slug of an author, e.g. `aristide-baratin`. */
@@ -202,10 +478,21 @@ export type PublicationFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Slug of a research topic, e.g. `deep-learning`. */
   topic?: InputMaybe<Scalars['String']['input']>;
+  /** Shown papers only (the default), hidden ones only, or both; HIDDEN and ALL need an editor's token. */
+  visibility?: InputMaybe<PublicationVisibility>;
   /** Earliest publication year, inclusive. */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Latest publication year, inclusive. */
   yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a paper is not shown: only editors see it. */
+export type PublicationHidden = {
+  __typename?: 'PublicationHidden';
+  /** When it was hidden. */
+  at: Scalars['DateTime']['output'];
+  /** Why, as the editor wrote it. */
+  reason: Scalars['String']['output'];
 };
 
 /** Orders of publication lists. Ties are broken by title, then id, so cursors stay stable. */
@@ -218,6 +505,44 @@ export type PublicationOrder =
   | 'YEAR_ASC'
   /** Newest first; papers without a year last. */
   | 'YEAR_DESC';
+
+/** Changes to a publication's fields: fields left out keep their value. */
+export type PublicationPatch = {
+  /** Abstract; null clears it. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
+  /** arXiv identifier, e.g. `2101.00001` or `hep-th/9901001`; null clears it. */
+  arxivId?: InputMaybe<Scalars['String']['input']>;
+  /** Link to the code, an http(s) URL; null clears it. */
+  codeUrl?: InputMaybe<Scalars['String']['input']>;
+  /** DOI, e.g. `10.1234/abc.5678` (a `https://doi.org/` prefix is dropped); null clears it. */
+  doi?: InputMaybe<Scalars['String']['input']>;
+  /** Title; may not be empty. The paper keeps its identity for imports (the title it was imported under). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Every topic of the paper, by slug, e.g. `deep-learning`; [] removes them all. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Link to the paper, an http(s) URL; null clears it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+  /** Venue (journal or conference); null clears it. */
+  venue?: InputMaybe<Scalars['String']['input']>;
+  /** Year, 1900 to next year; null clears it. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The publication as it is after the change. */
+export type PublicationPayload = {
+  __typename?: 'PublicationPayload';
+  /** The publication, read again after the change. */
+  publication: Publication;
+};
+
+/** Which papers a publication list holds, by whether they are hidden (hidePublication). */
+export type PublicationVisibility =
+  /** Both (editors). */
+  | 'ALL'
+  /** Hidden papers only (editors). */
+  | 'HIDDEN'
+  /** Papers shown to everyone. */
+  | 'VISIBLE';
 
 /** The API's entry points. */
 export type Query = {
@@ -311,6 +636,14 @@ export type Researcher = Node & {
   __typename?: 'Researcher';
   /** Other spellings of the name seen on profiles, e.g. `KELLER JORDAN`. */
   aliases: Array<Scalars['String']['output']>;
+  /**
+   * Citations of all the person's publications, newest first, in one format:
+   * one BibTeX file, one CSL-JSON array, one RIS file, or one reference a line
+   * (APA, IEEE). Keys are unique within the list (`baratin2024torque`, then
+   * `…a`, `…b` for papers that would share one). The same files download from
+   * `/researchers/{slug}/publications.bib`, `.ris` and `.json`.
+   */
+  citations: Scalars['String']['output'];
   /** People who share publications with this one, most shared first (then by name). */
   coauthors: Array<Coauthor>;
   /** When the row was created. */
@@ -343,6 +676,12 @@ export type Researcher = Node & {
   topics: Array<Topic>;
   /** When the row last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherCitationsArgs = {
+  format: CitationFormat;
 };
 
 
@@ -402,6 +741,31 @@ export type ResearcherOrder =
   /** Most publications first, then by name. */
   | 'PUBLICATION_COUNT';
 
+/** Changes to a researcher's fields: fields left out keep their value. */
+export type ResearcherPatch = {
+  /** True for a lab member. */
+  isMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name; the old spelling stays an alias (and the person keeps their slug and identity for imports). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** ORCID iD, e.g. `0000-0002-1825-0097` (its check digit is checked); null clears it. */
+  orcid?: InputMaybe<Scalars['String']['input']>;
+  /** Organisation; null clears it. */
+  organization?: InputMaybe<Scalars['String']['input']>;
+  /** Position, by vocabulary key, e.g. `independent-visiting-researcher`; null clears it. */
+  position?: InputMaybe<Scalars['String']['input']>;
+  /** Every supervision role, by key, e.g. `principal-supervisor`; [] removes them all. */
+  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Every research topic, by slug; [] removes them all. */
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The researcher as it is after the change. */
+export type ResearcherPayload = {
+  __typename?: 'ResearcherPayload';
+  /** The researcher, read again after the change. */
+  researcher: Researcher;
+};
+
 /** A supervision role, with English and French names. */
 export type Role = Node & {
   __typename?: 'Role';
@@ -460,6 +824,24 @@ export type TopicResearchersArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How many publications of a list are tagged with a topic. */
+export type TopicCount = {
+  __typename?: 'TopicCount';
+  /** Publications tagged with it. */
+  count: Scalars['Int']['output'];
+  /** The topic. */
+  topic: Topic;
+};
+
+/** How many publications of a list appeared in a year. */
+export type YearCount = {
+  __typename?: 'YearCount';
+  /** Publications of that year. */
+  count: Scalars['Int']['output'];
+  /** The year; null for the papers whose year is unknown. */
+  year: Maybe<Scalars['Int']['output']>;
 };
 
 export type ResearcherProfileQueryVariables = Exact<{
@@ -579,6 +961,87 @@ export type BatchedResearchersQueryVariables = Exact<{
 
 
 export type BatchedResearchersQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', name: string, roles: Array<{ __typename?: 'Role', name: string }>, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', authors: Array<{ __typename?: 'Researcher', name: string }> }> }, coauthors: Array<{ __typename?: 'Coauthor', sharedPublications: number, researcher: { __typename?: 'Researcher', name: string } }> }> } };
+
+export type PaperCitationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  format: CitationFormat;
+}>;
+
+
+export type PaperCitationQuery = { __typename?: 'Query', publication: { __typename?: 'Publication', citation: string } | null };
+
+export type ResearcherCitationsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  format: CitationFormat;
+}>;
+
+
+export type ResearcherCitationsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', citations: string, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string, year: number | null }> } } | null };
+
+export type CitationDownloadsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type CitationDownloadsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', bib: string, ris: string, json: string } | null };
+
+export type AllCitationsQueryVariables = Exact<{
+  n?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AllCitationsQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', citations: string }> } };
+
+export type FacetsQueryVariables = Exact<{
+  filter?: InputMaybe<PublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  authors?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', withCode: number, years: Array<{ __typename?: 'YearCount', year: number | null, count: number }>, topics: Array<{ __typename?: 'TopicCount', count: number, topic: { __typename?: 'Topic', slug: string } }>, authors: Array<{ __typename?: 'AuthorCount', count: number, researcher: { __typename?: 'Researcher', slug: string } }> } } };
+
+export type FacetsPageOnlyQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsPageOnlyQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }> } };
+
+export type FacetsYearsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsYearsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', years: Array<{ __typename?: 'YearCount', year: number | null, count: number }> } } };
+
+export type FacetsTopicsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsTopicsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', topics: Array<{ __typename?: 'TopicCount', count: number, topic: { __typename?: 'Topic', name: string } }> } } };
+
+export type FacetsAuthorsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsAuthorsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', authors: Array<{ __typename?: 'AuthorCount', count: number, researcher: { __typename?: 'Researcher', name: string } }> } } };
+
+export type FacetsWithCodeQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsWithCodeQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', withCode: number } } };
+
+export type FacetsAllQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsAllQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', withCode: number, years: Array<{ __typename?: 'YearCount', year: number | null, count: number }>, topics: Array<{ __typename?: 'TopicCount', count: number, topic: { __typename?: 'Topic', name: string } }>, authors: Array<{ __typename?: 'AuthorCount', count: number, researcher: { __typename?: 'Researcher', name: string } }> } } };
 
 export type ResearcherCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -929,6 +1392,172 @@ export const BatchedResearchersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BatchedResearchersQuery, BatchedResearchersQueryVariables>;
+export const PaperCitationDocument = new TypedDocumentString(`
+    query PaperCitation($id: ID!, $format: CitationFormat!) {
+  publication(id: $id) {
+    citation(format: $format)
+  }
+}
+    `) as unknown as TypedDocumentString<PaperCitationQuery, PaperCitationQueryVariables>;
+export const ResearcherCitationsDocument = new TypedDocumentString(`
+    query ResearcherCitations($slug: String!, $format: CitationFormat!) {
+  researcher(slug: $slug) {
+    citations(format: $format)
+    publications(first: 100) {
+      totalCount
+      nodes {
+        title
+        year
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherCitationsQuery, ResearcherCitationsQueryVariables>;
+export const CitationDownloadsDocument = new TypedDocumentString(`
+    query CitationDownloads($slug: String!) {
+  researcher(slug: $slug) {
+    bib: citations(format: BIBTEX)
+    ris: citations(format: RIS)
+    json: citations(format: CSL_JSON)
+  }
+}
+    `) as unknown as TypedDocumentString<CitationDownloadsQuery, CitationDownloadsQueryVariables>;
+export const AllCitationsDocument = new TypedDocumentString(`
+    query AllCitations($n: Int) {
+  researchers(first: $n) {
+    nodes {
+      citations(format: BIBTEX)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllCitationsQuery, AllCitationsQueryVariables>;
+export const FacetsDocument = new TypedDocumentString(`
+    query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {
+  publications(filter: $filter, first: $first) {
+    totalCount
+    nodes {
+      title
+    }
+    facets {
+      years {
+        year
+        count
+      }
+      topics {
+        topic {
+          slug
+        }
+        count
+      }
+      authors(first: $authors) {
+        researcher {
+          slug
+        }
+        count
+      }
+      withCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsQuery, FacetsQueryVariables>;
+export const FacetsPageOnlyDocument = new TypedDocumentString(`
+    query FacetsPageOnly($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsPageOnlyQuery, FacetsPageOnlyQueryVariables>;
+export const FacetsYearsDocument = new TypedDocumentString(`
+    query FacetsYears($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      years {
+        year
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsYearsQuery, FacetsYearsQueryVariables>;
+export const FacetsTopicsDocument = new TypedDocumentString(`
+    query FacetsTopics($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      topics {
+        topic {
+          name
+        }
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsTopicsQuery, FacetsTopicsQueryVariables>;
+export const FacetsAuthorsDocument = new TypedDocumentString(`
+    query FacetsAuthors($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      authors {
+        researcher {
+          name
+        }
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsAuthorsQuery, FacetsAuthorsQueryVariables>;
+export const FacetsWithCodeDocument = new TypedDocumentString(`
+    query FacetsWithCode($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      withCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsWithCodeQuery, FacetsWithCodeQueryVariables>;
+export const FacetsAllDocument = new TypedDocumentString(`
+    query FacetsAll($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      years {
+        year
+        count
+      }
+      topics {
+        topic {
+          name
+        }
+        count
+      }
+      authors(first: 5) {
+        researcher {
+          name
+        }
+        count
+      }
+      withCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsAllQuery, FacetsAllQueryVariables>;
 export const ResearcherCountDocument = new TypedDocumentString(`
     query ResearcherCount {
   researchers {

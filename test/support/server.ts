@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
-import { createServer, type AppServer } from '../../src/server.js';
+import { createServer, type AppServer, type ServerOptions } from '../../src/server.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -23,7 +23,7 @@ export interface TestServer {
 }
 
 /** The real HTTP server on a free loopback port, over the given database. */
-export async function startTestServer(database: Database, overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(database: Database, overrides: Partial<Config> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }), ...overrides };
   const logs: Record<string, unknown>[] = [];
   const watchers = new Set<(line: Record<string, unknown>) => void>();
@@ -34,7 +34,7 @@ export async function startTestServer(database: Database, overrides: Partial<Con
       for (const watch of watchers) watch(line);
     },
   };
-  const server = createServer(config, database, createLogger(config, destination));
+  const server = createServer(config, database, createLogger(config, destination), undefined, options);
   await server.start();
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;

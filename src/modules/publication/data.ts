@@ -54,7 +54,15 @@ export function publicationOrdering(order: PublicationOrder, search: string | nu
   return relevanceOrdering(search);
 }
 
+/** Which papers by whether they are hidden: VISIBLE (the default, every public list), HIDDEN or ALL (editors). */
+export type PublicationVisibility = 'VISIBLE' | 'HIDDEN' | 'ALL';
+
+/** A paper every public list, count and search shows (hidePublication hides the others). */
+export const shownPublication = Prisma.sql`p.hidden_at IS NULL`;
+
 export interface PublicationFilter {
+  /** Default VISIBLE: hidden papers are left out unless an editor asks for them. */
+  visibility?: PublicationVisibility;
   search?: string | null;
   topicId?: number;
   authorId?: number;
@@ -64,6 +72,9 @@ export interface PublicationFilter {
 
 function filterSql(filter: PublicationFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
+  const visibility = filter.visibility ?? 'VISIBLE';
+  if (visibility === 'VISIBLE') conditions.push(shownPublication);
+  if (visibility === 'HIDDEN') conditions.push(Prisma.sql`p.hidden_at IS NOT NULL`);
   if (filter.search?.trim()) conditions.push(Prisma.sql`p.search_vector @@ ${tsQuery(filter.search)}`);
   if (filter.topicId !== undefined) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM publication_topic pt WHERE pt.publication_id = p.id AND pt.topic_id = ${filter.topicId})`);
@@ -76,14 +87,19 @@ function filterSql(filter: PublicationFilter): Prisma.Sql {
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }
 
-/** One page of publications: one statement, plus one for totalCount when asked. */
-export function listPublications(
+/** The publications a filter selects, as `p`: the page, its totalCount and its facets (facets.ts) all read these. */
+export function filteredPublications(filter: PublicationFilter): { from: Prisma.Sql; where: Prisma.Sql } {
+  return { from: Prisma.sql`publication p`, where: filterSql(filter) };
+}
+
+/** One page of publications: one statement, plus one for totalCount when asked; facets count the same filter. */
+export async function listPublications(
   prisma: PrismaClient,
   filter: PublicationFilter,
   ordering: Ordering,
   page: PageRequest,
 ): Promise<PublicationConnectionModel> {
-  return pageOf(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
+  return { ...(await pageOf(prisma, { columns: publicationColumns, ...filteredPublications(filter) }, ordering, page)), filter };
 }
 
 /** Authors of each publication (parent: publication id), listed by position. */

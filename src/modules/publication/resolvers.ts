@@ -8,11 +8,13 @@ import { readPageArgs } from '../shared/pagination/cursors.js';
 import { readSearch } from '../shared/search.js';
 import { topicBySlug } from '../topic/data.js';
 import { listPublications, publicationOrdering, type PublicationFilter } from './data.js';
+import { hiddenFor, readVisibility, visibleTo } from './visibility.js';
 
 export const publicationResolvers: Resolvers = {
   Query: {
-    publication: (_parent, { id }, { loaders }) => loaders.publication.byId.load(idOfType(id, 'Publication')),
-    publications: async (_parent, args, { prisma }) => {
+    publication: async (_parent, { id }, context) => visibleTo(context, await context.loaders.publication.byId.load(idOfType(id, 'Publication'))),
+    publications: async (_parent, args, context) => {
+      const { prisma } = context;
       const { topic, author, yearFrom, yearTo } = args.filter ?? {};
       const search = readSearch(args.filter?.search, 'filter.search');
       const order = args.orderBy ?? (search ? 'RELEVANCE' : 'YEAR_DESC');
@@ -21,7 +23,8 @@ export const publicationResolvers: Resolvers = {
       if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
         throw badUserInput(`filter.yearFrom (${yearFrom}) is after filter.yearTo (${yearTo}).`, 'filter.yearFrom');
       }
-      const filter: PublicationFilter = { search, yearFrom, yearTo };
+      const visibility = await readVisibility(context, args.filter?.visibility);
+      const filter: PublicationFilter = { search, yearFrom, yearTo, visibility };
       if (topic != null) filter.topicId = await requireId(prisma, topicBySlug, topic, 'filter.topic');
       if (author != null) filter.authorId = await requireId(prisma, researcherBySlug, author, 'filter.author');
       return listPublications(prisma, filter, ordering, page);
@@ -32,5 +35,6 @@ export const publicationResolvers: Resolvers = {
     authors: (publication, _args, { loaders }) => loaders.publication.authors.load(publication.id),
     topics: (publication, _args, { loaders }) => loaders.publication.topics.load(publication.id),
     provenance: (publication) => fieldSources(publication.provenance),
+    hidden: (publication, _args, context) => hiddenFor(context, publication),
   },
 };

@@ -10,7 +10,8 @@ import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
 /** A researcher row as `r`: raw rows are ResearcherModel. */
 export const researcherColumns = columnsOf('Researcher', 'r');
 
-const publicationCount = Prisma.sql`(SELECT count(*)::int FROM authorship a WHERE a.researcher_id = r.id)`;
+// Shown papers only (hidden ones are left out of every public count).
+const publicationCount = Prisma.sql`(SELECT count(*)::int FROM authorship a JOIN publication p ON p.id = a.publication_id AND p.hidden_at IS NULL WHERE a.researcher_id = r.id)`;
 
 export type ResearcherOrder = 'NAME' | 'PUBLICATION_COUNT';
 
@@ -54,8 +55,18 @@ function filterSql(filter: ResearcherFilter): Prisma.Sql {
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }
 
-export function findResearcherBySlug(prisma: PrismaClient, slug: string): Promise<ResearcherModel | null> {
-  return prisma.researcher.findUnique({ where: { slug } });
+/** The researcher with this slug, or the one a merged-away record with this slug now leads to. */
+export async function findResearcherBySlug(prisma: PrismaClient, slug: string): Promise<ResearcherModel | null> {
+  const researcher = await prisma.researcher.findUnique({ where: { slug } });
+  if (researcher) return researcher;
+  const redirect = await prisma.researcherRedirect.findUnique({ where: { slug }, select: { researcher: true } });
+  return redirect?.researcher ?? null;
+}
+
+/** The researcher a merged-away record (mergeResearchers) now leads to, or null. */
+export async function findRedirectedResearcher(prisma: PrismaClient, removedId: number): Promise<ResearcherModel | null> {
+  const redirect = await prisma.researcherRedirect.findUnique({ where: { removedId }, select: { researcher: true } });
+  return redirect?.researcher ?? null;
 }
 
 /** One page of researchers: one statement, plus one for totalCount when asked. */
@@ -69,9 +80,9 @@ export function listResearchers(
   return pageOf(prisma, source, researcherOrderings[order], page);
 }
 
-/** Publications of each researcher (parent: researcher id). */
+/** Shown publications of each researcher (parent: researcher id); hidden ones are in no public list or count. */
 export const publicationsOfResearcher = relation(columnsOf('Publication', 'p'),
-  Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id`, Prisma.sql`a.researcher_id`);
+  Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id AND p.hidden_at IS NULL`, Prisma.sql`a.researcher_id`);
 
 /** Supervision roles of each researcher (parent: researcher id). */
 export const rolesOfResearcher = relation(columnsOf('Role', 'o'),
@@ -97,6 +108,7 @@ export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number
       SELECT ${selectList(prisma, researcherColumns)}, mine.researcher_id AS parent_id, count(*)::int AS shared,
              row_number() OVER (PARTITION BY mine.researcher_id ORDER BY count(*) DESC, r.name_key, r.id) AS rank
       FROM authorship mine
+      JOIN publication p ON p.id = mine.publication_id AND p.hidden_at IS NULL
       JOIN authorship theirs ON theirs.publication_id = mine.publication_id AND theirs.researcher_id <> mine.researcher_id
       JOIN researcher r ON r.id = theirs.researcher_id
       WHERE mine.researcher_id = ANY(${[...researcherIds]}::int[])

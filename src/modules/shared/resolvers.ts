@@ -1,4 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { visibleTo } from '../publication/visibility.js';
+import { findRedirectedResearcher } from '../researcher/data.js';
 import { fromGlobalId } from './nodeId.js';
 import { DateTime, JSONValue } from './scalars.js';
 
@@ -6,13 +8,15 @@ export const sharedResolvers: Resolvers = {
   DateTime,
   JSON: JSONValue,
   Query: {
-    node: (_parent, { id }, { loaders }) => {
+    node: async (_parent, { id }, context) => {
+      const { loaders } = context;
       const node = fromGlobalId(id);
       switch (node.type) {
         case 'Researcher':
-          return loaders.researcher.byId.load(node.id);
+          // A record merged into another (mergeResearchers) resolves to the kept person.
+          return (await loaders.researcher.byId.load(node.id)) ?? findRedirectedResearcher(context.prisma, node.id);
         case 'Publication':
-          return loaders.publication.byId.load(node.id);
+          return visibleTo(context, await loaders.publication.byId.load(node.id));
         case 'Topic':
           return loaders.topic.byId.load(node.id);
         case 'Role':

@@ -7,9 +7,9 @@ import { relation } from '../shared/pagination/nested.js';
 export const researchersOfTopic = relation(columnsOf('Researcher', 'r'),
   Prisma.sql`researcher r JOIN researcher_topic rt ON rt.researcher_id = r.id`, Prisma.sql`rt.topic_id`);
 
-/** Publications tagged with each topic (parent: topic id). */
+/** Shown publications tagged with each topic (parent: topic id); hidden ones are in no public list or count. */
 export const publicationsOfTopic = relation(columnsOf('Publication', 'p'),
-  Prisma.sql`publication p JOIN publication_topic pt ON pt.publication_id = p.id`, Prisma.sql`pt.topic_id`);
+  Prisma.sql`publication p JOIN publication_topic pt ON pt.publication_id = p.id AND p.hidden_at IS NULL`, Prisma.sql`pt.topic_id`);
 
 /** How filter arguments name a topic. */
 export const topicBySlug: KeyField<'Topic'> = { model: 'Topic', field: 'slug', listKnown: true };
