@@ -9,6 +9,7 @@ import { projectRoot } from '../src/db/paths.js';
 import { readRoutingPlugin } from '../src/graphql/readRouting.js';
 import { usingPostgres } from './support/database.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { createApiToken, sendAs } from './support/tokens.js';
 import { startStreamingReplica, whyNoStreamingReplica, type StreamingReplica } from './support/streamingReplica.js';
 
 /**
@@ -84,16 +85,25 @@ describe.skipIf(skipReason !== undefined)(`read replicas${skipReason ? ` (skippe
     expect(await inRecovery(database!.prisma)).toBe(false);
   });
 
-  it('answers queries from the replica, and shows a write made on the primary once the replica has replayed it', async () => {
-    const before = await nameThroughApi();
-    // While the replica holds its replay, the primary and the replica differ: the answer says which one was read.
+  it('answers queries from the replica and a mutation from the primary: the mutation shows its own write, queries show it once the replica has replayed it', async () => {
+    const editor = sendAs(api!, await createApiToken(database!.prisma, 'replica-editor', 'editor'));
+    const { body } = await api!.graphql<{ researcher: { id: string; name: string } }>(`query Id($slug: String!) { researcher(slug: $slug) { id name } }`, { slug });
+    const { id, name: before } = body.data!.researcher;
+
+    // While the replica holds its replay, the primary and the replica differ: each answer says which one was read.
     await onServer(cluster!.replica.url('lab'), 'SELECT pg_wal_replay_pause()');
-    await database!.prisma.$executeRaw`UPDATE researcher SET name = ${`${before} (renamed)`} WHERE slug = ${slug}`;
+    const renamed = await editor<{ updateResearcher: { researcher: { name: string } } }>(
+      `mutation Rename($id: ID!, $name: String!) { updateResearcher(id: $id, patch: { name: $name }) { researcher { name } } }`,
+      { id, name: `${before} (edited)` },
+    );
+    expect(renamed.body.errors).toBeUndefined();
+    expect(renamed.body.data!.updateResearcher.researcher.name).toBe(`${before} (edited)`);
+    // The next request, a query, reads the replica: the edit is not there yet.
     expect(await nameThroughApi()).toBe(before);
 
     await onServer(cluster!.replica.url('lab'), 'SELECT pg_wal_replay_resume()');
     await cluster!.caughtUp();
-    expect(await nameThroughApi()).toBe(`${before} (renamed)`);
+    expect(await nameThroughApi()).toBe(`${before} (edited)`);
   });
 
   it('runs a mutation on the primary from start to end: a request that writes reads its own writes', async () => {

@@ -134,7 +134,6 @@ export async function startStreamingReplica(): Promise<StreamingReplica> {
         'hot_standby = on',
         // A throwaway cluster: no need to wait for the disk.
         'fsync = off',
-        'synchronous_commit = off',
         'full_page_writes = off',
         '',
       ].join('\n'),
@@ -149,7 +148,7 @@ export async function startStreamingReplica(): Promise<StreamingReplica> {
       primary,
       replica,
       async caughtUp(timeoutMs = 30_000) {
-        const target = await queryOne<string>(primary.url('postgres'), 'SELECT pg_current_wal_lsn()::text AS value');
+        const target = await queryOne<string>(primary.url('postgres'), 'SELECT pg_current_wal_insert_lsn()::text AS value');
         const deadline = Date.now() + timeoutMs;
         // Polls the replica's replay position: the event waited for is "replayed past target".
         for (;;) {
