@@ -15,6 +15,16 @@ const postgresUrl = z
     }
   }, 'is not a PostgreSQL connection URL');
 
+const redisUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not a Redis connection URL');
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const csv = z.string().transform((value) =>
@@ -60,6 +70,11 @@ const variables = {
   APQ_CACHE_BYTES: whole(0, 10_000_000),
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
+  REDIS_URL: { schema: redisUrl.optional(), example: 'redis://127.0.0.1:6379' },
+  REDIS_KEY_PREFIX: { schema: z.string().min(1).default('lab:'), example: 'lab:' },
+  RESPONSE_CACHE_TTL_SECONDS: whole(0, 0, 86_400),
+  RATE_LIMIT_PER_MINUTE: whole(0, 0),
+  TRUST_PROXY: whole(0, 0, 10),
 } as const;
 
 type Variables = typeof variables;
@@ -96,6 +111,16 @@ export interface Config {
   /** Accept only the operations listed in the manifest (for deployments whose only clients are known frontends). */
   trustedDocuments: boolean;
   trustedDocumentsManifest: string;
+  /** Unset: every cache and the rate limit live in this process's memory (one instance). */
+  redisUrl: string | undefined;
+  /** Prefix of every key this app writes in Redis, so that deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  /** 0: no response cache. Else anonymous query answers are cached (and CDNs told max-age) for at most this many seconds. */
+  responseCacheTtlSeconds: number;
+  /** Requests per minute to /graphql per client (token, else address); 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Proxies in front of the app (Express `trust proxy` hops): the client address is read from X-Forwarded-For past them. */
+  trustProxy: number;
 }
 
 /**
@@ -180,5 +205,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apqCacheBytes: env.APQ_CACHE_BYTES,
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
   };
 }

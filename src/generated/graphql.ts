@@ -18,6 +18,11 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
 };
 
+/** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
   __typename?: 'Coauthor';
@@ -439,6 +444,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -483,6 +489,14 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Topic: TopicModel;
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = ResolversObject<{
   researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
@@ -613,3 +627,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Topic?: TopicResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 
 /** A GraphQL-shaped error body, so clients parse every failure the same way. */
-function errorBody(message: string, code: string, requestId: unknown) {
+export function errorBody(message: string, code: string, requestId: unknown) {
   return { errors: [{ message, extensions: { code, requestId } }] };
 }
 

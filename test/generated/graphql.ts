@@ -18,6 +18,11 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
   __typename?: 'Coauthor';
