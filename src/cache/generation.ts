@@ -15,7 +15,8 @@ import type { SharedRedis } from './redis.js';
 export interface CacheGeneration {
   /** The generation to cache under; undefined when it cannot be known (Redis down): then do not cache. */
   current(): Promise<string | undefined>;
-  bump(): Promise<void>;
+  /** False when the change could not be recorded (Redis down: see redisGeneration). */
+  bump(): Promise<boolean>;
 }
 
 export function memoryGeneration(): CacheGeneration {
@@ -24,23 +25,28 @@ export function memoryGeneration(): CacheGeneration {
     current: () => Promise.resolve(String(generation)),
     bump() {
       generation += 1;
-      return Promise.resolve();
+      return Promise.resolve(true);
     },
   };
 }
 
 export function redisGeneration(redis: SharedRedis): CacheGeneration {
   const key = `${redis.prefix}response-cache:generation`;
-  const generation: CacheGeneration = {
+  const bump = async () => (await redis.attempt((client) => client.incr(key))) !== undefined;
+  // The outages this instance has moved the generation on for: a change made
+  // while Redis was unreachable could not bump it, so the end of an outage
+  // counts as a change, before any answer is read from the cache again.
+  let settledOutages = 0;
+  return {
     async current() {
+      const outages = redis.outages();
+      if (outages !== settledOutages) {
+        if (!(await bump())) return undefined;
+        settledOutages = outages;
+      }
       const value = await redis.attempt((client) => client.get(key));
       return value === undefined ? undefined : (value ?? '0');
     },
-    async bump() {
-      await redis.attempt((client) => client.incr(key));
-    },
+    bump,
   };
-  // A change made while Redis was unreachable could not bump it: assume one did.
-  redis.onRecovered(() => void generation.bump());
-  return generation;
 }

@@ -23,8 +23,8 @@ export interface SharedRedis {
    * it); the others return undefined at once instead of waiting.
    */
   attempt<T>(command: (client: Redis) => Promise<T>): Promise<T | undefined>;
-  /** Called with each new outage's end (the connection is back and working). */
-  onRecovered(listener: () => void): void;
+  /** Outages so far (each starts at a failure while Redis was counted up). */
+  outages(): number;
   /** PING within the command timeout: what /readyz reports. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -54,11 +54,12 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
   });
   let up = true;
   let lastProbe = 0;
-  const recoveredListeners: (() => void)[] = [];
+  let outages = 0;
 
   const markDown = (cause: unknown) => {
     if (!up) return;
     up = false;
+    outages += 1;
     logger.warn(
       { err: cause instanceof Error ? { message: cause.message } : cause },
       'Redis unavailable: caches bypassed and rate limit not enforced until it answers again',
@@ -68,7 +69,6 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
     if (up) return;
     up = true;
     logger.info('Redis available again: shared caches and rate limit back on');
-    for (const listener of recoveredListeners) listener();
   };
   // Connection errors are reported here (and nowhere else): an unhandled 'error' would crash the process.
   client.on('error', markDown);
@@ -96,9 +96,7 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
         return undefined;
       }
     },
-    onRecovered(listener) {
-      recoveredListeners.push(listener);
-    },
+    outages: () => outages,
     async ping() {
       return (await shared.attempt((redis) => redis.ping())) === 'PONG';
     },

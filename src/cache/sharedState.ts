@@ -45,7 +45,11 @@ export function createSharedState(config: SharedStateConfig, database: Database,
       database.pool.options.connectionString!,
       database.pool,
       (reason) => {
-        void generation.bump().then(() => logger.info({ reason }, 'data changed: cached answers dropped'));
+        void generation.bump().then((bumped) =>
+          bumped
+            ? logger.info({ reason }, 'data changed: cached answers dropped')
+            : logger.info({ reason }, 'data changed while Redis is unreachable: cached answers will be dropped when it answers again'),
+        );
       },
       logger,
     );
