@@ -20,7 +20,9 @@ export type Scalars = {
 
 /** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
 export type CacheControlScope =
+  /** Only the asking client's own cache may keep it. */
   | 'PRIVATE'
+  /** Any cache may keep the answer (CDNs, the server's shared response cache). */
   | 'PUBLIC';
 
 /** A co-author of a researcher, with the number of publications they share. */
