@@ -151,7 +151,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     async start() {
       await shared.start();
       await apollo.start();
-      if (shared.rateLimit) app.use('/graphql', shared.rateLimit);
+      app.use('/graphql', ...shared.httpMiddleware);
       app.use(
         '/graphql',
         requestIdInErrors,

@@ -43,7 +43,6 @@ afterAll(async () => {
   await deleteKeys(prefix);
 });
 
-const isOutageWarning = (line: Record<string, unknown>) => line.level === 40 && String(line.msg).startsWith('Redis unavailable');
 const isRecovery = (line: Record<string, unknown>) => String(line.msg).startsWith('Redis available again');
 /**
  * The rate limit counts every request: each one here comes from an address
@@ -94,7 +93,7 @@ describe('shared state in Redis (REDIS_URL)', () => {
     const token = { authorization: 'Bearer counted-while-down' };
     for (let request = 0; request <= LIMIT + 1; request += 1) expect((await send(api.url, { query: cachedQuery, headers: token })).status).toBe(200);
     expect(await readyz()).toEqual({ status: 200, body: { status: 'degraded', redis: 'unavailable: caches bypassed, rate limit not enforced' } });
-    expect(api.logs.filter(isOutageWarning)).toHaveLength(1);
+    expect(api.logs.filter((line) => line.level === 40 || isRecovery(line)).map((line) => line.level)).toEqual([40]);
 
     const recovered = api.waitForLog(isRecovery);
     await proxy.restore();
@@ -111,6 +110,28 @@ describe('shared state in Redis (REDIS_URL)', () => {
     const statuses = [];
     for (let request = 0; request <= LIMIT; request += 1) statuses.push((await send(api.url, { query: cachedQuery, headers: { authorization: 'Bearer counted-after' } })).status);
     expect(statuses).toEqual([...Array<number>(LIMIT).fill(200), 429]);
-    expect(api.logs.filter(isOutageWarning)).toHaveLength(1);
+    // One outage: one warning, one recovery.
+    expect(api.logs.filter((line) => line.level === 40 || isRecovery(line)).map((line) => line.level)).toEqual([40, 30]);
+  });
+
+  it('starts while Redis is unreachable (serving, degraded) and picks it up when it comes', async () => {
+    const target = new URL(testRedisUrl);
+    const late = await startTcpProxy(target.hostname, Number(target.port || 6379));
+    await late.cut(); // nothing listens on its port yet
+    const server = await startTestServer(database, { redisUrl: late.route(testRedisUrl), redisKeyPrefix: prefix, responseCacheTtlSeconds: 60 });
+    try {
+      expect((await send(server.url, { query: '{ roles { key } }' })).status).toBe(200);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      expect(((await (await fetch(`${server.url}/readyz`)).json()) as { status: string }).status).toBe('degraded');
+      const recovered = server.waitForLog(isRecovery);
+      await late.restore();
+      await recovered;
+      expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' });
+      await send(server.url, { query: '{ roles { key } }' });
+      expect((await send(server.url, { query: '{ roles { key } }' })).headers.get('age')).toMatch(/^\d+$/);
+    } finally {
+      await server.close();
+      await late.close();
+    }
   });
 });

@@ -103,6 +103,8 @@ describe('Cache-Control for CDNs', () => {
     expect(byGet.status).toBe(200);
     expect(byGet.body.data).toEqual(registered.body.data);
     expect(byGet.headers.get('cache-control')).toBe(`max-age=${TTL}, public`);
+    // A CDN must not answer a request with credentials from what it kept for anonymous ones.
+    expect(byGet.headers.get('vary')?.split(/,\s*/)).toEqual(expect.arrayContaining(['Origin', 'Authorization']));
     expect((await send(cached.url, { hashOf: query, persisted: true, method: 'GET' })).headers.get('age')).toMatch(/^\d+$/);
   });
 

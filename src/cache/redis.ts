@@ -25,6 +25,8 @@ export interface SharedRedis {
   attempt<T>(command: (client: Redis) => Promise<T>): Promise<T | undefined>;
   /** Outages so far (each starts at a failure while Redis was counted up). */
   outages(): number;
+  /** Connects: resolves once connected, or once the first try failed (then it keeps trying: the app starts degraded). */
+  start(): Promise<void>;
   /** PING within the command timeout: what /readyz reports. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -51,6 +53,8 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
     connectTimeout: 2_000,
     // Reconnect forever, at most every 2 s: Redis coming back is noticed without a restart.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+    // Connected by start(): a command sent before the connection is up would fail (no offline queue).
+    lazyConnect: true,
   });
   let up = true;
   let lastProbe = 0;
@@ -83,13 +87,15 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
     prefix,
     available: () => up,
     async attempt(command) {
-      if (!up) {
+      const probe = !up;
+      if (probe) {
         if (Date.now() - lastProbe < PROBE_INTERVAL_MS) return undefined;
         lastProbe = Date.now();
       }
       try {
         const result = await command(client);
-        markUp();
+        // Only a command sent during the outage ends it: one sent before may be answered after it began.
+        if (probe) markUp();
         return result;
       } catch (error) {
         markDown(error);
@@ -97,6 +103,9 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
       }
     },
     outages: () => outages,
+    async start() {
+      await client.connect().catch(markDown);
+    },
     async ping() {
       return (await shared.attempt((redis) => redis.ping())) === 'PONG';
     },

@@ -27,13 +27,22 @@ export interface SharedState {
   /** The automatic persisted queries cache; undefined: APQ off. */
   apqCache: KeyValueCache<string> | undefined;
   plugins: ApolloServerPlugin<GraphQLContext>[];
-  /** Mounted before /graphql; undefined: no rate limit. */
-  rateLimit: RequestHandler | undefined;
+  /** Mounted on /graphql before Apollo: the rate limit (when on), and `Vary: Authorization`. */
+  httpMiddleware: RequestHandler[];
   /** Problems that leave the API serving, worse: what /readyz reports as degraded. */
   degradations(): Promise<Record<string, string>>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * A CDN may keep a public answer; this tells it that a request with
+ * credentials is another request, not one to answer from what it kept.
+ */
+const varyOnCredentials: RequestHandler = (_request, response, next) => {
+  response.vary('Authorization');
+  next();
+};
 
 export function createSharedState(config: SharedStateConfig, database: Database, logger: Logger): SharedState {
   const redis: SharedRedis | undefined = config.redisUrl ? connectRedis(config.redisUrl, config.redisKeyPrefix, logger) : undefined;
@@ -62,13 +71,20 @@ export function createSharedState(config: SharedStateConfig, database: Database,
           ? redisKeyValueCache(redis, 'apq', APQ_REDIS_TTL_SECONDS)
           : new InMemoryLRUCache({ maxSize: config.apqCacheBytes }),
     plugins: responseCachePlugins(ttl, redis ? redisKeyValueCache(redis, 'response-cache') : new InMemoryLRUCache(), generation),
-    rateLimit: config.rateLimitPerMinute > 0 ? rateLimitPerClient(config.rateLimitPerMinute, redis, logger) : undefined,
+    httpMiddleware: [
+      ...(config.rateLimitPerMinute > 0 ? [rateLimitPerClient(config.rateLimitPerMinute, redis, logger)] : []),
+      varyOnCredentials,
+    ],
     async degradations(): Promise<Record<string, string>> {
       if (redis && !(await redis.ping())) return { redis: 'unavailable: caches bypassed, rate limit not enforced' };
       return {};
     },
     async start() {
-      await listener?.start();
+      await redis?.start();
+      if (!listener) return;
+      await listener.start();
+      // Changes made while no instance listened (an import while every instance was stopped) were not heard.
+      await generation.bump();
     },
     async stop() {
       await listener?.stop();
