@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { nextDataChange, send, statementCounter } from './support/cacheRequests.js';
-import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
+import { createTestDatabase, openTestDatabase, usingPostgres, type TestDatabase } from './support/database.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /** The response cache in this process's memory (no REDIS_URL); test/redis.test.ts runs it in Redis. */
@@ -91,6 +91,25 @@ describe('response cache (RESPONSE_CACHE_TTL_SECONDS)', () => {
     await next;
     expect(cached.logs.filter((line) => line.msg === 'data changed: cached answers dropped').length).toBe(signals + 1);
   });
+
+  it.skipIf(!usingPostgres)(
+    'a lost LISTEN connection is reopened, and counts as a change (PostgreSQL: the embedded PGlite has one session, nothing to cut)',
+    async () => {
+      await measured(topicsQuery);
+      expect((await measured(topicsQuery)).statements).toBe(0);
+      const dropped = nextDataChange(cached);
+      const terminated = await database.pool.query<{ terminated: boolean }>(
+        "SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN lab_data_changed'",
+      );
+      expect(terminated.rows).toEqual([{ terminated: true }]);
+      expect(await dropped).toMatchObject({ reason: 'reconnected' });
+      expect((await measured(topicsQuery)).statements).toBeGreaterThan(0);
+      // Listening again: a change is heard.
+      const heard = nextDataChange(cached);
+      await database.pool.query("UPDATE topic SET name = name WHERE slug = 'optimization'");
+      expect(await heard).toMatchObject({ reason: 'notification' });
+    },
+  );
 });
 
 describe('Cache-Control for CDNs', () => {
