@@ -9,14 +9,12 @@ import type { Logger } from '../logger.js';
  * at once (no offline queue, a short command timeout for a Redis that stops
  * answering), its users fall back (caches miss, the rate limit lets requests
  * through), one warning is logged per outage, and the client reconnects by
- * itself. The first command that works again ends the outage.
+ * itself. The first command sent during an outage that works ends it.
  */
 export interface SharedRedis {
   client: Redis;
   /** Prefix of every key the app writes (REDIS_KEY_PREFIX). */
   prefix: string;
-  /** False from a failed command or lost connection until a command works again. */
-  available(): boolean;
   /**
    * Runs `command`; on failure records the outage and returns undefined.
    * During an outage only one command a second is sent (to notice the end of
@@ -85,7 +83,6 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
   const shared: SharedRedis = {
     client,
     prefix,
-    available: () => up,
     async attempt(command) {
       const probe = !up;
       if (probe) {
@@ -109,10 +106,10 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Share
     async ping() {
       return (await shared.attempt((redis) => redis.ping())) === 'PONG';
     },
-    async close() {
+    close() {
       client.removeAllListeners('close');
       client.disconnect();
-      await Promise.resolve();
+      return Promise.resolve();
     },
   };
   return shared;
