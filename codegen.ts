@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { ID: 'string', DateTime: 'Date' },
+        scalars: { ID: 'string', DateTime: 'Date', JSON: 'unknown' },
         mappers: {
           Researcher: '../modules/researcher/mappers.js#ResearcherModel',
           ResearcherConnection: '../modules/researcher/mappers.js#ResearcherConnectionModel',
@@ -33,11 +33,14 @@ const config: CodegenConfig = {
           PublicationEdge: '../modules/publication/mappers.js#PublicationEdgeModel',
           Topic: '../modules/topic/mappers.js#TopicModel',
           Role: '../modules/role/mappers.js#RoleModel',
+          AuditEntry: '../modules/audit/mappers.js#AuditEntryModel',
+          AuditEntryConnection: '../modules/audit/mappers.js#AuditEntryConnectionModel',
+          AuditEntryEdge: '../modules/audit/mappers.js#AuditEntryEdgeModel',
         },
       },
     },
     'test/generated/': {
-      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts'],
+      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts', 'test/auditLog.test.ts'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
@@ -45,7 +48,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { ID: 'string', DateTime: 'string' },
+        scalars: { ID: 'string', DateTime: 'string', JSON: 'unknown' },
       },
     },
   },

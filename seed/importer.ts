@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { reportedImport } from '../src/metrics/imports.js';
 import { kinds, planImport, planKeys, type Changes, type ImportCounts, type ImportPlan } from './plan.js';
 import type { ProfileSource } from './source.js';
 import { loadVocabulary, type Vocabulary } from './vocabulary.js';
@@ -30,6 +31,8 @@ export interface ImportReport {
   changed: boolean;
   /** The researchers, publications, topics and roles created, updated (field by field) and deleted. */
   changes: Changes;
+  /** Values a person corrected that the files would have changed: kept (src/modules/shared/provenance.ts). */
+  keptCorrections: number;
 }
 
 export interface ImportEvents {
@@ -76,7 +79,12 @@ export class ImportLockTimeoutError extends Error {
   }
 }
 
-export async function importProfiles(prisma: PrismaClient, sources: ProfileSource[], options: ImportOptions = {}): Promise<ImportReport> {
+/** One import run; how it ended is published for this process's metrics (src/metrics/imports.ts). */
+export function importProfiles(prisma: PrismaClient, sources: ProfileSource[], options: ImportOptions = {}): Promise<ImportReport> {
+  return reportedImport(() => runImport(prisma, sources, options));
+}
+
+async function runImport(prisma: PrismaClient, sources: ProfileSource[], options: ImportOptions): Promise<ImportReport> {
   const vocabulary = options.vocabulary ?? loadVocabulary();
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const keys = planKeys(sources);
@@ -100,9 +108,9 @@ export async function importProfiles(prisma: PrismaClient, sources: ProfileSourc
     if (isLockTimeout(error)) throw new ImportLockTimeoutError(lockTimeoutMs);
     throw error;
   }
-  const { counts, changes } = plan!;
+  const { counts, changes, keptCorrections } = plan!;
   const changed = kinds.some((kind) => counts[kind].created + counts[kind].updated + counts[kind].deleted > 0);
-  return { dryRun: options.dryRun ?? false, counts, changed, changes };
+  return { dryRun: options.dryRun ?? false, counts, changed, changes, keptCorrections };
 }
 
 async function inPoolTransaction(pool: pg.Pool, work: (sql: Sql) => Promise<void>): Promise<void> {

@@ -1,7 +1,8 @@
+import { mayOverwrite, type Provenance, type Source } from '../src/modules/shared/provenance.js';
 import { foldCase, nameKey, slugify, titleKey } from '../src/modules/shared/text.js';
-import { mergeListings, preferredSpelling, type ListingData } from './merge.js';
+import { mergeListings, preferredSpelling, type ListingData, type MergedPublication } from './merge.js';
 import type { ParsedProfile } from './parser.js';
-import type { ResearcherRow, Snapshot } from './snapshot.js';
+import type { AuthorshipRow, PublicationRow, ResearcherRow, Snapshot } from './snapshot.js';
 import { ImportInputError, type ProfileSource } from './source.js';
 import { LabelResolver, type Vocabulary, type VocabularyEntry } from './vocabulary.js';
 
@@ -62,22 +63,30 @@ export interface ResearcherValues {
   isMember: boolean;
   positionKey: string | null;
   organization: string | null;
+  provenance: Provenance;
 }
 
-export interface PublicationValues {
+/** A paper's fields as a profile page gives them. */
+export interface ListedValues {
   title: string;
   abstract: string | null;
   abstractTruncated: boolean;
   codeUrl: string | null;
 }
 
-export interface ListingValues extends PublicationValues {
+export interface PublicationValues extends ListedValues {
+  provenance: Provenance;
+}
+
+export interface ListingValues extends ListedValues {
   coauthorKeys: string[];
 }
 
 export interface ImportPlan {
   counts: ImportCounts;
   changes: Changes;
+  /** Values a person corrected (provenance 'curation') that the files would have changed: kept. */
+  keptCorrections: number;
   vocabulary: Record<'position' | 'role' | 'topic', { create: VocabularyValues[]; update: (VocabularyValues & { id: number })[] }>;
   researchers: {
     create: (ResearcherValues & { nameKey: string; slug: string })[];
@@ -217,6 +226,10 @@ function emptyChanges(): Changes {
 }
 
 const sameArray = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+const sameProvenance = (a: Provenance, b: Provenance) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const show = (value: string | boolean | null) => (value === null ? '(none)' : String(value));
 const showList = (values: string[]) => (values.length === 0 ? '(none)' : values.join(', '));
@@ -261,6 +274,7 @@ class Planner {
     this.result = {
       counts: this.counts,
       changes: this.changes,
+      keptCorrections: 0,
       vocabulary: { position: { create: [], update: [] }, role: { create: [], update: [] }, topic: { create: [], update: [] } },
       researchers: writes(),
       publications: writes(),
@@ -274,6 +288,32 @@ class Planner {
 
   private count(kind: Kind, outcome: Outcome, by = 1) {
     this.counts[kind][outcome] += by;
+  }
+
+  /** A merged-away person's name key leads to the kept person's (researcher_redirect). */
+  private canonical(key: string): string {
+    return this.snapshot.redirects.get(key) ?? key;
+  }
+
+  /**
+   * The value an import writes to a field: the files' value, unless a person
+   * corrected the field (kept, and counted when the files say otherwise).
+   */
+  private unlessCorrected<T>(provenance: Provenance, field: string, current: T, fromFiles: T, same: (a: T, b: T) => boolean = Object.is): T {
+    if (provenance[field] !== 'curation') return fromFiles;
+    if (!same(current, fromFiles)) this.result.keptCorrections += 1;
+    return current;
+  }
+
+  /** `provenance` with the fields this import sets marked 'profile' (corrections stay 'curation'). */
+  private static markedByProfile(provenance: Provenance, fields: Record<string, boolean>): Provenance {
+    const result: Provenance = { ...provenance };
+    for (const [field, hasValue] of Object.entries(fields)) {
+      if (!mayOverwrite(result[field], 'profile')) continue;
+      if (hasValue) result[field] = 'profile';
+      else if (result[field] === 'profile') delete result[field];
+    }
+    return result;
   }
 
   plan(sources: ProfileSource[]): ImportPlan {
@@ -302,7 +342,7 @@ class Planner {
       checkKeys(source);
       const { profile } = source;
       const keys = profileKeys(profile);
-      const owner = person(profile.name, keys.owner);
+      const owner = person(profile.name, this.canonical(keys.owner));
       if (owner.profile) {
         throw new ImportInputError(source.file, 1, `a second profile of ${profile.name} (the first is ${owner.profile.source.file})`);
       }
@@ -312,7 +352,7 @@ class Planner {
         roles: uniqueEntries(profile.roles.map((label) => this.resolvers.role.resolve(label))),
         topics: uniqueEntries(profile.topics.map((label) => this.resolvers.topic.resolve(label))),
       };
-      profile.publications.forEach((publication, i) => publication.coauthors.forEach((coauthor, j) => person(coauthor, keys.coauthors[i]![j]!)));
+      profile.publications.forEach((publication, i) => publication.coauthors.forEach((coauthor, j) => person(coauthor, this.canonical(keys.coauthors[i]![j]!))));
     }
     return people;
   }
@@ -352,16 +392,24 @@ class Planner {
       const spellings = new Set([...(row ? [row.name, ...row.aliases] : []), ...person.spellings]);
       const profile = person.profile;
       const parsed: ParsedProfile | undefined = profile?.source.profile;
-      const name = parsed ? parsed.name : row?.isMember ? row.name : preferredSpelling(spellings);
+      const provenance = row?.provenance ?? {};
+      const name = this.unlessCorrected(provenance, 'name', row?.name ?? '', parsed ? parsed.name : row?.isMember ? row.name : preferredSpelling(spellings));
       const aliases = [...spellings].filter((spelling) => spelling !== name).sort();
       const currentPositionKey = row?.positionId != null ? (positionKeyOf.get(row.positionId) ?? null) : null;
+      const isMember = this.unlessCorrected(provenance, 'isMember', row?.isMember ?? false, Boolean(profile) || (row?.isMember ?? false));
+      const positionKey = this.unlessCorrected(provenance, 'position', currentPositionKey, profile ? (profile.position?.key ?? null) : currentPositionKey);
+      const organization = this.unlessCorrected(provenance, 'organization', row?.organization ?? null, parsed ? parsed.organization : (row?.organization ?? null));
       values.set(person.key, {
         name,
         aliases,
         searchKey: [...new Set([name, ...aliases].map(foldCase))].join(' | '),
-        isMember: Boolean(profile) || (row?.isMember ?? false),
-        positionKey: profile ? (profile.position?.key ?? null) : currentPositionKey,
-        organization: parsed ? parsed.organization : (row?.organization ?? null),
+        isMember,
+        positionKey,
+        organization,
+        provenance: Planner.markedByProfile(provenance, {
+          name: true,
+          ...(profile ? { isMember: true, position: positionKey !== null, organization: organization !== null, roles: true, topics: true } : {}),
+        }),
       });
     }
     // Slugs in name-key order, so that two new people whose names make the
@@ -394,7 +442,7 @@ class Planner {
         ['position', show(currentPositionKey), show(desired.positionKey)],
         ['organization', show(row.organization), show(desired.organization)],
       ]);
-      if (fields.length === 0 && row.searchKey === desired.searchKey) {
+      if (fields.length === 0 && row.searchKey === desired.searchKey && sameProvenance(row.provenance, desired.provenance)) {
         this.count('researcher', 'unchanged');
       } else {
         this.result.researchers.update.push({ ...desired, id: row.id });
@@ -418,30 +466,42 @@ class Planner {
     }
   }
 
-  /** A member's roles and topics become exactly those of the profile. */
+  /** A member's roles and topics become exactly those of the profile, unless a person corrected them. */
   private planMemberLinks(person: Person): void {
     const row = this.researcherByKey.get(person.key);
     const roleKeyOf = this.roleKeyOf;
     const topicKeyOf = this.topicKeyOf;
     const currentRoles = row ? (this.researcherRolesOf.get(row.id) ?? []) : [];
     const currentTopics = row ? (this.researcherTopicsOf.get(row.id) ?? []) : [];
+    const provenance = row?.provenance ?? {};
+    const sameSet = (a: string[], b: string[]) => sameArray([...a].sort(), [...b].sort());
     const roles = this.syncLinks(
       'researcherRole',
       currentRoles.map((link) => ({ key: roleKeyOf.get(link.roleId)!, link })),
-      person.profile!.roles.map((entry) => entry.key),
+      this.unlessCorrected(provenance, 'roles', currentRoles.map((link) => roleKeyOf.get(link.roleId)!), person.profile!.roles.map((entry) => entry.key), sameSet),
       (roleKey) => this.result.researcherRoles.create.push({ researcherKey: person.key, roleKey }),
       (link) => this.result.researcherRoles.delete.push(link),
     );
     const topics = this.syncLinks(
       'researcherTopic',
       currentTopics.map((link) => ({ key: topicKeyOf.get(link.topicId)!, link })),
-      person.profile!.topics.map((entry) => entry.key),
+      this.memberTopics(person),
       (topicKey) => this.result.researcherTopics.create.push({ researcherKey: person.key, topicKey }),
       (link) => this.result.researcherTopics.delete.push(link),
     );
     if (row) {
       this.noteUpdate('researcher', row.name, fieldChanges([['roles', ...roles], ['topics', ...topics]]));
     }
+  }
+
+  /** A member's topics after this run: the profile's, or the corrected ones a person set (counted once, here). */
+  private memberTopics(person: Person, count = true): string[] {
+    const row = this.researcherByKey.get(person.key);
+    const fromProfile = person.profile!.topics.map((entry) => entry.key);
+    if (row?.provenance.topics !== 'curation') return fromProfile;
+    const current = (this.researcherTopicsOf.get(row.id) ?? []).map((link) => this.topicKeyOf.get(link.topicId)!);
+    if (!count) return current;
+    return this.unlessCorrected(row.provenance, 'topics', current, fromProfile, (a, b) => sameArray([...a].sort(), [...b].sort()));
   }
 
   /** Creates the missing links and deletes the extra ones; returns the key lists before and after, for the change list. */
@@ -495,7 +555,7 @@ class Planner {
           abstract: publication.abstract,
           abstractTruncated: publication.abstractTruncated,
           codeUrl: publication.codeUrl,
-          coauthorKeys: [...new Set(keys.coauthors[i])].filter((coauthor) => coauthor !== person.key),
+          coauthorKeys: [...new Set(keys.coauthors[i]!.map((coauthor) => this.canonical(coauthor)))].filter((coauthor) => coauthor !== person.key),
         };
         const list = incoming.get(key) ?? [];
         // A page listing the same paper twice: keep the fuller entry.
@@ -516,7 +576,7 @@ class Planner {
     const touched = [...new Set([...incoming.keys(), ...earlierOf.keys(), ...publicationByKey.keys()])].sort(byText);
 
     // A member's topics after this run; another owner's as they are.
-    const memberTopics = new Map(members.map((person) => [person.key, person.profile!.topics.map((entry) => entry.key)]));
+    const memberTopics = new Map(members.map((person) => [person.key, this.memberTopics(person, false)]));
     const ownerTopics = (ownerKey: string): string[] => {
       const member = memberTopics.get(ownerKey);
       if (member) return member;
@@ -530,7 +590,10 @@ class Planner {
     for (const key of touched) {
       const row = publicationByKey.get(key);
       const others = (earlierOf.get(key) ?? []).filter((item) => !memberKeys.has(item.ownerKey));
-      const listings = [...others.map(({ row: listing, ownerKey }) => ({ ...listing, ownerKey })), ...(incoming.get(key) ?? [])];
+      const listings = [
+        ...others.map(({ row: listing, ownerKey }) => ({ ...listing, ownerKey, coauthorKeys: listing.coauthorKeys.map((coauthor) => this.canonical(coauthor)) })),
+        ...(incoming.get(key) ?? []),
+      ];
 
       // This run's members' listings: write the new ones, drop those their pages no longer show.
       for (const listing of incoming.get(key) ?? []) {
@@ -565,8 +628,14 @@ class Planner {
       }
 
       if (listings.length === 0) {
-        // No profile lists it any more; its authorships and topics go with it.
-        if (row) {
+        // No profile lists it any more; its authorships and topics go with it,
+        // unless another source or a person vouches for it (or hid it on purpose).
+        if (row && (row.hidden || Object.values(row.provenance).some((source) => source !== 'profile'))) {
+          for (const link of authorsOf.get(row.id) ?? []) {
+            const author = this.researcherById.get(link.researcherId)!.nameKey;
+            authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
+          }
+        } else if (row) {
           this.result.publications.delete.push(row.id);
           this.count('publication', 'deleted');
           this.count('authorship', 'deleted', authorsOf.get(row.id)?.length ?? 0);
@@ -577,15 +646,17 @@ class Planner {
       }
 
       const paper = mergeListings(listings);
-      const desired: PublicationValues = { title: paper.title, abstract: paper.abstract, abstractTruncated: paper.abstractTruncated, codeUrl: paper.codeUrl };
-      for (const author of paper.authorKeys) authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
-      const paperTopics = [...new Set(paper.ownerKeys.flatMap(ownerTopics))];
+      const authors = this.authorsAfterImport(row, authorsOf.get(row?.id ?? -1) ?? [], paper.authorKeys);
+      const authorKeys = authors.keys;
+      const desired = this.publicationValues(row, paper, authors.source);
+      for (const author of authorKeys) authorCounts.set(author, (authorCounts.get(author) ?? 0) + 1);
+      const paperTopics = this.topicsAfterImport(row, topicsOf.get(row?.id ?? -1) ?? [], [...new Set(paper.ownerKeys.flatMap(ownerTopics))]);
       if (!row) {
         this.result.publications.create.push({ ...desired, titleKey: key });
         this.count('publication', 'created');
         this.changes.publication.created.push(desired.title);
-        paper.authorKeys.forEach((researcherKey, position) => this.result.authorships.create.push({ titleKey: key, researcherKey, position }));
-        this.count('authorship', 'created', paper.authorKeys.length);
+        authorKeys.forEach((researcherKey, position) => this.result.authorships.create.push({ titleKey: key, researcherKey, position }));
+        this.count('authorship', 'created', authorKeys.length);
         for (const topicKey of paperTopics) this.result.publicationTopics.create.push({ titleKey: key, topicKey });
         this.count('publicationTopic', 'created', paperTopics.length);
         continue;
@@ -597,13 +668,13 @@ class Planner {
         ['abstractTruncated', show(row.abstractTruncated), show(desired.abstractTruncated)],
         ['codeUrl', show(row.codeUrl), show(desired.codeUrl)],
       ]);
-      if (fields.length > 0) {
+      if (fields.length > 0 || !sameProvenance(row.provenance, desired.provenance)) {
         this.result.publications.update.push({ ...desired, id: row.id });
         this.count('publication', 'updated');
       } else {
         this.count('publication', 'unchanged');
       }
-      fields.push(...this.planAuthorships(row.id, key, authorsOf.get(row.id) ?? [], paper.authorKeys));
+      fields.push(...this.planAuthorships(row.id, key, authorsOf.get(row.id) ?? [], authorKeys));
       this.syncLinks(
         'publicationTopic',
         (topicsOf.get(row.id) ?? []).map((link) => ({ key: topicKeyOf.get(link.topicId)!, link })),
@@ -614,6 +685,51 @@ class Planner {
       this.noteUpdate('publication', row.title, fields);
     }
     return authorCounts;
+  }
+
+  /** A paper's fields after this run: the profiles' merge, but for the fields a person corrected. */
+  private publicationValues(row: PublicationRow | undefined, paper: MergedPublication, authorsFrom: Source): PublicationValues {
+    const provenance = row?.provenance ?? {};
+    const keep = <T>(field: string, current: T, merged: T) => (row ? this.unlessCorrected(provenance, field, current, merged) : merged);
+    const abstractCorrected = row !== undefined && provenance.abstract === 'curation';
+    const values: ListedValues = {
+      title: keep('title', row?.title ?? '', paper.title),
+      abstract: keep('abstract', row?.abstract ?? null, paper.abstract),
+      abstractTruncated: abstractCorrected ? row.abstractTruncated : paper.abstractTruncated,
+      codeUrl: keep('codeUrl', row?.codeUrl ?? null, paper.codeUrl),
+    };
+    return {
+      ...values,
+      provenance: Planner.markedByProfile(provenance, {
+        title: true,
+        abstract: values.abstract !== null,
+        codeUrl: values.codeUrl !== null,
+        authors: authorsFrom === 'profile',
+        topics: true,
+      }),
+    };
+  }
+
+  /**
+   * A paper's authors after this run. A person's list is kept as it is; a
+   * BibTeX list is kept while it names everyone the profiles name (it is the
+   * fuller one), else the profiles' order wins again; otherwise the profiles'.
+   */
+  private authorsAfterImport(row: PublicationRow | undefined, current: AuthorshipRow[], fromProfiles: string[]): { keys: string[]; source: Source } {
+    const source = row?.provenance.authors;
+    if (source !== 'curation' && source !== 'bibtex') return { keys: fromProfiles, source: 'profile' };
+    const currentKeys = [...current].sort((a, b) => a.position - b.position).map((link) => this.researcherById.get(link.researcherId)!.nameKey);
+    if (source === 'bibtex') {
+      return fromProfiles.every((key) => currentKeys.includes(key)) ? { keys: currentKeys, source } : { keys: fromProfiles, source: 'profile' };
+    }
+    return { keys: this.unlessCorrected(row!.provenance, 'authors', currentKeys, fromProfiles, sameArray), source };
+  }
+
+  /** A paper's topics after this run: its profiles' owners' topics, unless a person set them. */
+  private topicsAfterImport(row: PublicationRow | undefined, current: { topicId: number }[], fromProfiles: string[]): string[] {
+    if (row?.provenance.topics !== 'curation') return fromProfiles;
+    const currentKeys = current.map((link) => this.topicKeyOf.get(link.topicId)!);
+    return this.unlessCorrected(row.provenance, 'topics', currentKeys, fromProfiles, (a, b) => sameArray([...a].sort(), [...b].sort()));
   }
 
   /** Makes a paper's authors exactly `wanted`, in that order; returns the `authors` change, if any. */
@@ -657,7 +773,8 @@ class Planner {
     for (const row of this.snapshot.researchers) {
       const isMember = this.planned.get(row.nameKey)?.isMember ?? row.isMember;
       const papers = (this.snapshot.otherAuthorships.get(row.id) ?? 0) + (authorCounts.get(row.nameKey) ?? 0);
-      if (isMember || papers > 0) continue;
+      // A person someone corrected is theirs to delete, not the import's.
+      if (isMember || papers > 0 || Object.values(row.provenance).includes('curation')) continue;
       this.result.researchers.delete.push(row.id);
       this.count('researcher', 'deleted');
       this.changes.researcher.deleted.push(row.name);

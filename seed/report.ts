@@ -32,7 +32,8 @@ export function formatReport(report: ImportReport): string {
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   const verdict = report.changed ? (report.dryRun ? 'Dry run: these changes were not written.' : 'Import complete.') : 'Everything unchanged.';
-  return [line(header), ...rows.map(line), '', verdict].join('\n');
+  const kept = report.keptCorrections > 0 ? [`Kept ${plural(report.keptCorrections, 'corrected value')} that the files would have changed.`] : [];
+  return [line(header), ...rows.map(line), '', ...kept, verdict].join('\n');
 }
 
 const changeTitles: Record<ChangeKind, string> = { researcher: 'Researchers', publication: 'Publications', topic: 'Topics', role: 'Roles' };

@@ -1,3 +1,5 @@
+import type { Provenance } from '../src/modules/shared/provenance.js';
+
 /**
  * The rows an import works on, as the planner sees them: plain data with
  * database ids, read by the writer (seed/write.ts) in a handful of statements.
@@ -22,6 +24,8 @@ export interface ResearcherRow {
   isMember: boolean;
   positionId: number | null;
   organization: string | null;
+  /** Which source set each field; 'curation' ones the import keeps. */
+  provenance: Provenance;
 }
 
 export interface PublicationRow {
@@ -31,6 +35,10 @@ export interface PublicationRow {
   abstract: string | null;
   abstractTruncated: boolean;
   codeUrl: string | null;
+  /** Which source set each field; 'curation' ones the import keeps. */
+  provenance: Provenance;
+  /** Hidden by an editor: the import never deletes it. */
+  hidden: boolean;
 }
 
 export interface ListingRow {
@@ -74,6 +82,8 @@ export interface Snapshot {
   otherAuthorships: Map<number, number>;
   /** Slugs already taken that a new researcher's slug could collide with. */
   takenSlugs: Set<string>;
+  /** Name keys of researchers merged into another (mergeResearchers) -> the kept researcher's name key. */
+  redirects: Map<string, string>;
 }
 
 export function emptySnapshot(): Snapshot {
@@ -90,5 +100,6 @@ export function emptySnapshot(): Snapshot {
     researcherTopics: [],
     otherAuthorships: new Map(),
     takenSlugs: new Set(),
+    redirects: new Map(),
   };
 }

@@ -1,4 +1,4 @@
-import type { ImportPlan, ListingValues, PlanKeys } from './plan.js';
+import type { ImportPlan, ListedValues, ListingValues, PlanKeys, PublicationValues } from './plan.js';
 import type { AuthorshipRow, ListingRow, PublicationRow, ResearcherRow, Snapshot, VocabularyRow } from './snapshot.js';
 
 /**
@@ -30,10 +30,13 @@ export async function readSnapshot(sql: Sql, keys: PlanKeys): Promise<Snapshot> 
 
   // The papers the files list, and those the imported members listed before.
   const publications = await sql.query<PublicationRow>(
-    `SELECT id, title_key AS "titleKey", title, abstract, abstract_truncated AS "abstractTruncated", code_url AS "codeUrl"
+    `SELECT id, title_key AS "titleKey", title, abstract, abstract_truncated AS "abstractTruncated", code_url AS "codeUrl",
+            provenance, hidden_at IS NOT NULL AS hidden
        FROM publication
       WHERE title_key = ANY($1::text[])
-         OR id IN (SELECT l.publication_id FROM listing l JOIN researcher r ON r.id = l.owner_id WHERE r.name_key = ANY($2::text[]))`,
+         OR id IN (SELECT l.publication_id FROM listing l JOIN researcher r ON r.id = l.owner_id
+                    WHERE r.name_key = ANY($2::text[])
+                       OR r.id IN (SELECT researcher_id FROM researcher_redirect WHERE name_key = ANY($2::text[])))`,
     [keys.titleKeys, keys.memberKeys],
   );
   const publicationIds = publications.map((row) => row.id);
@@ -52,12 +55,17 @@ export async function readSnapshot(sql: Sql, keys: PlanKeys): Promise<Snapshot> 
     [publicationIds],
   );
 
-  // Everyone named, everyone on these papers, and co-authors already left with no paper.
+  // Merged-away people: their name keys lead to the kept records (a handful of rows: merges are made by hand).
+  const redirects = await sql.query<{ key: string; kept: string }>(
+    'SELECT d.name_key AS key, r.name_key AS kept FROM researcher_redirect d JOIN researcher r ON r.id = d.researcher_id',
+  );
+  // Everyone named (or the person they were merged into), everyone on these papers, and co-authors already left with no paper.
   const researchers = await sql.query<ResearcherRow>(
     `SELECT id, name_key AS "nameKey", slug, name, aliases, search_key AS "searchKey", is_member AS "isMember",
-            position_id AS "positionId", organization
+            position_id AS "positionId", organization, provenance
        FROM researcher r
       WHERE name_key = ANY($1::text[])
+         OR id IN (SELECT researcher_id FROM researcher_redirect WHERE name_key = ANY($1::text[]))
          OR id = ANY($2::int[])
          OR (NOT is_member AND NOT EXISTS (SELECT 1 FROM authorship a WHERE a.researcher_id = r.id))`,
     [keys.personKeys, [...new Set([...listings.map((row) => row.ownerId), ...authorships.map((row) => row.researcherId)])]],
@@ -96,6 +104,7 @@ export async function readSnapshot(sql: Sql, keys: PlanKeys): Promise<Snapshot> 
     researcherTopics,
     otherAuthorships: new Map(otherAuthorships.map((row) => [row.researcherId, row.papers])),
     takenSlugs: new Set(takenSlugs.map((row) => row.slug)),
+    redirects: new Map(redirects.map((row) => [row.key, row.kept])),
   };
 }
 
@@ -184,6 +193,7 @@ export async function writePlan(sql: Sql, plan: ImportPlan, onRows: (rows: numbe
     is_member: 'boolean',
     position_id: 'int',
     organization: 'text',
+    provenance: 'jsonb',
   };
   const researcherValues = (row: ImportPlan['researchers']['update'][number] | ImportPlan['researchers']['create'][number]) => ({
     name: row.name,
@@ -192,6 +202,7 @@ export async function writePlan(sql: Sql, plan: ImportPlan, onRows: (rows: numbe
     is_member: row.isMember,
     position_id: positionId(row.positionKey),
     organization: row.organization,
+    provenance: row.provenance,
   });
   const newResearchers = await insert<{ id: number; nameKey: string }>(
     'researcher',
@@ -201,13 +212,15 @@ export async function writePlan(sql: Sql, plan: ImportPlan, onRows: (rows: numbe
   );
   await update('researcher', ['id'], { id: 'int', ...researcherColumns }, plan.researchers.update.map((row) => ({ id: row.id, ...researcherValues(row) })));
 
-  const publicationColumns = { title: 'text', abstract: 'text', abstract_truncated: 'boolean', code_url: 'text' };
-  const publicationValues = (row: { title: string; abstract: string | null; abstractTruncated: boolean; codeUrl: string | null }) => ({
+  const listedColumns = { title: 'text', abstract: 'text', abstract_truncated: 'boolean', code_url: 'text' };
+  const listedValues = (row: ListedValues) => ({
     title: row.title,
     abstract: row.abstract,
     abstract_truncated: row.abstractTruncated,
     code_url: row.codeUrl,
   });
+  const publicationColumns = { ...listedColumns, provenance: 'jsonb' };
+  const publicationValues = (row: PublicationValues) => ({ ...listedValues(row), provenance: row.provenance });
   const newPublications = await insert<{ id: number; titleKey: string }>(
     'publication',
     { title_key: 'text', ...publicationColumns },
@@ -235,8 +248,8 @@ export async function writePlan(sql: Sql, plan: ImportPlan, onRows: (rows: numbe
     [[...linkedPapers].filter((key) => !publicationIds.has(key))],
   )) publicationIds.set(row.key, row.id);
 
-  const listingColumns = { ...publicationColumns, coauthor_keys: 'text[]' };
-  const listingValues = (row: ListingValues) => ({ ...publicationValues(row), coauthor_keys: row.coauthorKeys });
+  const listingColumns = { ...listedColumns, coauthor_keys: 'text[]' };
+  const listingValues = (row: ListingValues) => ({ ...listedValues(row), coauthor_keys: row.coauthorKeys });
   await removeIds('listing', plan.listings.delete);
   await insert(
     'listing',

@@ -25,6 +25,16 @@ const redisUrl = z
     }
   }, 'is not a Redis connection URL');
 
+const httpUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not an http(s) URL');
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const csv = z.string().transform((value) =>
@@ -75,6 +85,17 @@ const variables = {
   RESPONSE_CACHE_TTL_SECONDS: whole(0, 0, 86_400),
   RATE_LIMIT_PER_MINUTE: whole(0, 0),
   TRUST_PROXY: whole(0, 0, 10),
+  // OpenID Connect JWTs (src/auth/jwt.ts): the first three together or none of them.
+  AUTH_JWKS_URL: { schema: httpUrl.optional(), example: 'https://login.example.org/.well-known/jwks.json' },
+  AUTH_ISSUER: { schema: z.string().min(1).optional(), example: 'https://login.example.org/' },
+  AUTH_AUDIENCE: { schema: z.string().min(1).optional(), example: 'lab-publications-api' },
+  AUTH_ROLE_CLAIM: { schema: z.string().min(1).default('lab_role'), example: 'lab_role' },
+  AUTH_NAME_CLAIM: { schema: z.string().min(1).default('sub'), example: 'email' },
+  METRICS_PORT: { schema: z.coerce.number().int().min(0).max(65535).optional(), example: '9464' },
+  METRICS_HOST: { schema: z.string().min(1).default('127.0.0.1'), example: '127.0.0.1' },
+  METRICS_PATH: { schema: z.string().regex(/^\/[\w./-]*$/u, 'is not a URL path starting with /').default('/metrics'), example: '/metrics' },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { schema: httpUrl.optional(), example: 'http://127.0.0.1:4318' },
+  OTEL_SERVICE_NAME: { schema: z.string().min(1).default('lab-publications-api'), example: 'lab-publications-api' },
 } as const;
 
 type Variables = typeof variables;
@@ -121,6 +142,37 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Proxies in front of the app (Express `trust proxy` hops): the client address is read from X-Forwarded-For past them. */
   trustProxy: number;
+  /** How writes are authenticated (src/auth/): API tokens always, OpenID Connect JWTs when `jwt` is set. */
+  auth: AuthConfig;
+  /**
+   * Prometheus metrics on a server of their own (src/metrics/server.ts), never
+   * on the API's port; undefined (METRICS_PORT unset) turns metrics off.
+   */
+  metrics: { port: number; host: string; path: string } | undefined;
+  /**
+   * OpenTelemetry traces sent over OTLP/HTTP (JSON) to `endpoint` (src/tracing.ts);
+   * undefined (OTEL_EXPORTER_OTLP_ENDPOINT unset) loads nothing of OpenTelemetry.
+   */
+  tracing: { endpoint: string; serviceName: string } | undefined;
+}
+
+export interface AuthConfig {
+  /** Unset: only API tokens are accepted. */
+  jwt: JwtConfig | undefined;
+}
+
+/** An OpenID Connect provider whose JWTs stand for editors and admins. */
+export interface JwtConfig {
+  /** The provider's JSON Web Key Set (its signing keys), fetched and cached by the server. */
+  jwksUrl: string;
+  /** The `iss` a token must carry. */
+  issuer: string;
+  /** The `aud` a token must carry (one of). */
+  audience: string;
+  /** The claim holding the lab role (`editor` or `admin`; a string, or an array whose highest known role counts). */
+  roleClaim: string;
+  /** The claim that names the person in the audit log (`sub`, `email`…). */
+  nameClaim: string;
 }
 
 /**
@@ -170,6 +222,29 @@ function readVariable<K extends keyof Variables>(name: K, source: NodeJS.Process
   return result.data as Env[K];
 }
 
+/** The three settings a JWT provider needs, all or none: half a provider would fail every request. */
+const jwtVariables = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+
+function readJwtConfig(env: Env): JwtConfig | undefined {
+  const missing = jwtVariables.filter((name) => env[name] === undefined);
+  if (missing.length === jwtVariables.length) return undefined;
+  if (missing.length > 0) {
+    const set = jwtVariables.filter((name) => !missing.includes(name));
+    throw new ConfigError(
+      missing[0]!,
+      `Missing environment variable ${missing.join(', ')}: ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set, and JWTs need all of ${jwtVariables.join(', ')} (or none). ` +
+        `Example of good values: ${missing.map((name) => `${name}=${variables[name].example}`).join(' ')}`,
+    );
+  }
+  return {
+    jwksUrl: env.AUTH_JWKS_URL!,
+    issuer: env.AUTH_ISSUER!,
+    audience: env.AUTH_AUDIENCE!,
+    roleClaim: env.AUTH_ROLE_CLAIM,
+    nameClaim: env.AUTH_NAME_CLAIM,
+  };
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = Object.fromEntries(
     (Object.keys(variables) as (keyof Variables)[]).map((name) => [name, readVariable(name, source)]),
@@ -210,5 +285,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
+    auth: { jwt: readJwtConfig(env) },
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
+    metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST, path: env.METRICS_PATH },
   };
 }

@@ -2,6 +2,8 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { createLogger } from './logger.js';
+import { createMetrics, type AppMetrics } from './metrics/metrics.js';
+import { startMetricsServer, type MetricsServer } from './metrics/server.js';
 import { createServer, type AppServer } from './server.js';
 
 export interface AppOptions {
@@ -12,14 +14,16 @@ export interface AppOptions {
    * may not import seed/.
    */
   seedEmptyDatabase: (prisma: PrismaClient) => Promise<Record<string, unknown>>;
+  /** OpenTelemetry, when on (src/tracing.ts, started by index.ts): its last spans are sent at shutdown. */
+  tracing?: { shutdown(): Promise<void> };
 }
 
 /** Starts the API: database (migrated, seeded when empty), server, listen; stops it on SIGTERM/SIGINT. */
-export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promise<void> {
+export async function startApp({ config, seedEmptyDatabase, tracing }: AppOptions): Promise<void> {
   const logger = createLogger(config);
 
   // Signals are handled from the start: a SIGTERM during start-up still closes what was opened.
-  const running: { database?: Database; server?: AppServer } = {};
+  const running: { database?: Database; server?: AppServer; metrics?: AppMetrics; metricsServer?: MetricsServer } = {};
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -33,7 +37,11 @@ export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promi
     deadline.unref();
     try {
       await running.server?.stop();
+      // Scrapes keep working while requests drain; the metrics server goes after them.
+      await running.metricsServer?.close();
+      running.metrics?.close();
       await running.database?.close();
+      await tracing?.shutdown();
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
@@ -52,12 +60,14 @@ export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promi
     },
     'database ready',
   );
+  // Made before the start-up import, so that it is counted.
+  const metrics = (running.metrics = config.metrics && createMetrics(database.pool));
   if (config.seedOnStart && (await database.prisma.researcher.count()) === 0) {
     // A new user sees data at once; SEED_ON_START=false keeps the database empty.
     logger.info(await seedEmptyDatabase(database.prisma), 'imported seed/profiles into the empty database');
   }
   if (stopping) return;
-  const server = (running.server = createServer(config, database, logger));
+  const server = (running.server = createServer(config, database, logger, metrics));
   await server.start();
   const httpServer = server.httpServer;
   await new Promise<void>((resolve, reject) => {
@@ -67,4 +77,8 @@ export async function startApp({ config, seedEmptyDatabase }: AppOptions): Promi
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, `GraphQL API at http://localhost:${port}/graphql`);
+  if (metrics && config.metrics) {
+    const metricsServer = (running.metricsServer = await startMetricsServer(metrics.registry, config.metrics));
+    logger.info({ url: metricsServer.url }, `Prometheus metrics at ${metricsServer.url}`);
+  }
 }

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import type { DocumentNode } from 'graphql';
 import express from 'express';
+import { createAuthenticator } from './auth/authenticate.js';
 import { createSharedState } from './cache/sharedState.js';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
@@ -22,6 +23,8 @@ import { httpLogger } from './http/httpLogger.js';
 import { requestId, requestIdInErrors } from './http/requestId.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { Logger } from './logger.js';
+import type { AppMetrics } from './metrics/metrics.js';
+import { metricsPlugin, metricsScope } from './metrics/plugin.js';
 import { resolvers, typeDefs } from './schema.js';
 
 /** An operation that works on the seeded data, shown when Apollo Sandbox opens. */
@@ -72,10 +75,14 @@ export type ServerConfig = Pick<
   | 'responseCacheTtlSeconds'
   | 'rateLimitPerMinute'
   | 'trustProxy'
+  | 'auth'
 >;
 
-/** Builds the HTTP app and Apollo Server without listening: tests and main() share it. */
-export function createServer(config: ServerConfig, database: Database, logger: Logger): AppServer {
+/**
+ * Builds the HTTP app and Apollo Server without listening: tests and main() share it.
+ * With `metrics` (METRICS_PORT set), GraphQL requests are measured into them.
+ */
+export function createServer(config: ServerConfig, database: Database, logger: Logger, metrics?: AppMetrics): AppServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -121,8 +128,12 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       operationLimitsPlugin(config.limits),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
       ...shared.plugins,
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
   });
+
+  // Once per server: it holds the JWT provider's cached keys.
+  const authenticator = createAuthenticator(database.prisma, config.auth);
 
   app.use(requestId);
   app.use(httpLogger(logger));
@@ -157,10 +168,12 @@ export function createServer(config: ServerConfig, database: Database, logger: L
         requestIdInErrors,
         cors<cors.CorsRequest>({ origin: config.corsOrigins ?? !config.isProduction, exposedHeaders: ['X-Request-Id'] }),
         express.json({ limit: config.maxBodyBytes }),
+        ...(metrics ? [metricsScope(metrics)] : []),
         withDeadline(
           config.requestTimeoutMs,
           expressMiddleware(apollo, {
-            context: ({ res }) => Promise.resolve(createContext(database.prisma, String(res.locals.requestId))),
+            context: ({ req, res }) =>
+              Promise.resolve(createContext(database.prisma, String(res.locals.requestId), authenticator(req.headers.authorization))),
           }),
         ),
       );

@@ -3,6 +3,7 @@ import type { ResearcherModel, ResearcherConnectionModel, ResearcherEdgeModel, C
 import type { PublicationModel, PublicationConnectionModel, PublicationEdgeModel } from '../modules/publication/mappers.js';
 import type { TopicModel } from '../modules/topic/mappers.js';
 import type { RoleModel } from '../modules/role/mappers.js';
+import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../modules/audit/mappers.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +17,71 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-27T08:00:00.000Z`. */
   DateTime: { input: Date; output: Date; }
+  /** Any JSON value: an object, array, string, number, boolean or null. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** What a token or JWT allows besides reading. */
+export type AccessRole =
+  /** Also merges researchers, hides papers, imports profiles and reads the audit log. */
+  | 'ADMIN'
+  /** Edits data. */
+  | 'EDITOR';
+
+/** How the author of a change signed in. */
+export type ActorKind =
+  /** A JWT of the lab's OpenID Connect provider. */
+  | 'JWT'
+  /** An API token made with `npm run token`. */
+  | 'TOKEN';
+
+/** One change made through the write API, written in the change's own transaction. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation, e.g. `updatePublication`. */
+  action: Scalars['String']['output'];
+  /** Who made it: the API token's name, or the JWT's name claim (`AUTH_NAME_CLAIM`). */
+  actor: Scalars['String']['output'];
+  /** How they signed in. */
+  actorKind: ActorKind;
+  /** The role they had. */
+  actorRole: AccessRole;
+  /** The changed fields after the change; null when the object no longer exists. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When the change was written. */
+  at: Scalars['DateTime']['output'];
+  /** The changed fields before the change, by their names in this API; null when the object did not exist. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The entry's number: entries are numbered in the order they were written. */
+  id: Scalars['ID']['output'];
+  /** The changed object as it is now; null when there is none or it is gone (`node(id: targetId)` follows a merge to the kept researcher). */
+  target: Maybe<Node>;
+  /** Global id of the changed object, as `node(id:)` takes it; null for a change of no single object (an import). */
+  targetId: Maybe<Scalars['ID']['output']>;
+  /** The kind of object changed: `Publication`, `Researcher`, `Import`… */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** The items of the page. */
+  nodes: Array<AuditEntry>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of an audit log connection. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
@@ -32,6 +98,26 @@ export type Coauthor = {
   researcher: Researcher;
   /** Publications both are authors of. */
   sharedPublications: Scalars['Int']['output'];
+};
+
+/** Where a value comes from, strongest first. */
+export type DataSource =
+  /** The lab's BibTeX files. */
+  | 'BIBTEX'
+  /** A person's correction through the write API: no import changes it. */
+  | 'CURATION'
+  /** The OpenAlex scholarly graph (`npm run enrich`). */
+  | 'OPENALEX'
+  /** The lab's profile pages. */
+  | 'PROFILE';
+
+/** The source of one field's value. */
+export type FieldSource = {
+  __typename?: 'FieldSource';
+  /** The field, as named in this API, e.g. `year` or `authors`. */
+  field: Scalars['String']['output'];
+  /** Where its value comes from. */
+  source: DataSource;
 };
 
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
@@ -64,6 +150,8 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /** Citations OpenAlex counted when the paper was last enriched. */
+  citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
   codeUrl: Maybe<Scalars['String']['output']>;
   /** When the row was created. */
@@ -72,6 +160,12 @@ export type Publication = Node & {
   doi: Maybe<Scalars['String']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** A free-to-read copy of the paper, from OpenAlex. */
+  openAccessUrl: Maybe<Scalars['String']['output']>;
+  /** OpenAlex work id, e.g. `W2741809807`, when the paper was found there. */
+  openAlexId: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Title. */
   title: Scalars['String']['output'];
   /** Research topics of the profiles that list it, by English name. */
@@ -136,6 +230,8 @@ export type PublicationOrder =
 /** The API's entry points. */
 export type Query = {
   __typename?: 'Query';
+  /** Every change made through the write API, newest first. Admins only: needs `Authorization: Bearer <token>` of the admin role. */
+  auditLog: AuditEntryConnection;
   /** The object with this global id, or null. */
   node: Maybe<Node>;
   /** The publication with this global id, or null. */
@@ -154,6 +250,16 @@ export type Query = {
   topic: Maybe<Topic>;
   /** Every research topic, by English name. */
   topics: Array<Topic>;
+};
+
+
+/** The API's entry points. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -231,6 +337,8 @@ export type Researcher = Node & {
   position: Maybe<Scalars['String']['output']>;
   /** Position in French, e.g. `Visiteur de recherche indépendant`. */
   positionFr: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Number of publications the person is an author of. */
   publicationCount: Scalars['Int']['output'];
   /** The person's publications. */
@@ -445,12 +553,20 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRole: AccessRole;
+  ActorKind: ActorKind;
+  AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
+  DataSource: DataSource;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FieldSource: ResolverTypeWrapper<FieldSource>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Publication: ResolverTypeWrapper<PublicationModel>;
@@ -471,11 +587,16 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AuditEntry: AuditEntryModel;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: AuditEntryEdgeModel;
   Boolean: Scalars['Boolean']['output'];
   Coauthor: CoauthorModel;
   DateTime: Scalars['DateTime']['output'];
+  FieldSource: FieldSource;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   Publication: PublicationModel;
@@ -500,6 +621,32 @@ export type CacheControlDirectiveArgs = {
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorKind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['AccessRole'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
 export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = ResolversObject<{
   researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
   sharedPublications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -507,6 +654,15 @@ export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export type FieldSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldSource'] = ResolversParentTypes['FieldSource']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
 }
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -525,10 +681,14 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
   abstractTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   arxivId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['Researcher']>, ParentType, ContextType>;
+  citationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   codeUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openAccessUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openAlexId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['FieldSource']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -551,6 +711,7 @@ export type PublicationEdgeResolvers<ContextType = GraphQLContext, ParentType ex
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   publication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryPublicationArgs, 'id'>>;
   publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, Partial<QueryPublicationsArgs>>;
@@ -573,6 +734,7 @@ export type ResearcherResolvers<ContextType = GraphQLContext, ParentType extends
   organization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   positionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['FieldSource']>, ParentType, ContextType>;
   publicationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   publications?: Resolver<ResolversTypes['PublicationConnection'], ParentType, ContextType, RequireFields<ResearcherPublicationsArgs, 'orderBy'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -614,8 +776,13 @@ export type TopicResolvers<ContextType = GraphQLContext, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Coauthor?: CoauthorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FieldSource?: FieldSourceResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;

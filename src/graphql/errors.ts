@@ -18,6 +18,9 @@ export const CLIENT_ERROR_CODES = new Set([
   'TOO_MANY_DIRECTIVES',
   'QUERY_TOO_COMPLEX',
   'DATABASE_UNAVAILABLE',
+  // src/auth/: no or bad credentials, or a role too low.
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
 ]);
 
 const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);

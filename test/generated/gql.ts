@@ -26,6 +26,7 @@ type Documents = {
     "query Vocabularies {\n  topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }\n  topic(slug: \"optimization\") { name researchers { nodes { slug } } }\n  missing: topic(slug: \"nope\") { name }\n  roles { key name nameFr researchers { totalCount nodes { name } } }\n  role(key: \"co-supervisor\") { nameFr }\n}": typeof types.VocabulariesDocument,
     "query NodeIds {\n  researcher(slug: \"keller-jordan\") { id }\n  topics { id }\n  roles { id }\n  publications(first: 1, orderBy: TITLE) { nodes { id } }\n}": typeof types.NodeIdsDocument,
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": typeof types.NodeByIdDocument,
+    "query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {\n  auditLog(first: $first, after: $after, last: $last, before: $before, target: $target) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges {\n      cursor\n      node {\n        id at actor actorKind actorRole action targetType targetId before after\n        target { __typename id ... on Publication { title } ... on Researcher { name } }\n      }\n    }\n  }\n}": typeof types.AuditLogPageDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": typeof types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": typeof types.BatchedResearchersDocument,
     "query ResearcherCount { researchers { totalCount } }": typeof types.ResearcherCountDocument,
@@ -42,6 +43,7 @@ const documents: Documents = {
     "query Vocabularies {\n  topics { slug name nameFr researchers { totalCount nodes { name } } publications(first: 1) { totalCount } }\n  topic(slug: \"optimization\") { name researchers { nodes { slug } } }\n  missing: topic(slug: \"nope\") { name }\n  roles { key name nameFr researchers { totalCount nodes { name } } }\n  role(key: \"co-supervisor\") { nameFr }\n}": types.VocabulariesDocument,
     "query NodeIds {\n  researcher(slug: \"keller-jordan\") { id }\n  topics { id }\n  roles { id }\n  publications(first: 1, orderBy: TITLE) { nodes { id } }\n}": types.NodeIdsDocument,
     "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}": types.NodeByIdDocument,
+    "query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {\n  auditLog(first: $first, after: $after, last: $last, before: $before, target: $target) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges {\n      cursor\n      node {\n        id at actor actorKind actorRole action targetType targetId before after\n        target { __typename id ... on Publication { title } ... on Researcher { name } }\n      }\n    }\n  }\n}": types.AuditLogPageDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": types.BatchedResearchersDocument,
     "query ResearcherCount { researchers { totalCount } }": types.ResearcherCountDocument,
@@ -91,6 +93,10 @@ export function graphql(source: "query NodeIds {\n  researcher(slug: \"keller-jo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query NodeById($id: ID!) {\n  node(id: $id) { __typename id ... on Researcher { name } ... on Topic { slug } ... on Role { key } ... on Publication { title } }\n}"): typeof import('./graphql.js').NodeByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {\n  auditLog(first: $first, after: $after, last: $last, before: $before, target: $target) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges {\n      cursor\n      node {\n        id at actor actorKind actorRole action targetType targetId before after\n        target { __typename id ... on Publication { title } ... on Researcher { name } }\n      }\n    }\n  }\n}"): typeof import('./graphql.js').AuditLogPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

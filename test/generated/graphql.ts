@@ -16,6 +16,71 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-27T08:00:00.000Z`. */
   DateTime: { input: string; output: string; }
+  /** Any JSON value: an object, array, string, number, boolean or null. */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** What a token or JWT allows besides reading. */
+export type AccessRole =
+  /** Also merges researchers, hides papers, imports profiles and reads the audit log. */
+  | 'ADMIN'
+  /** Edits data. */
+  | 'EDITOR';
+
+/** How the author of a change signed in. */
+export type ActorKind =
+  /** A JWT of the lab's OpenID Connect provider. */
+  | 'JWT'
+  /** An API token made with `npm run token`. */
+  | 'TOKEN';
+
+/** One change made through the write API, written in the change's own transaction. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation, e.g. `updatePublication`. */
+  action: Scalars['String']['output'];
+  /** Who made it: the API token's name, or the JWT's name claim (`AUTH_NAME_CLAIM`). */
+  actor: Scalars['String']['output'];
+  /** How they signed in. */
+  actorKind: ActorKind;
+  /** The role they had. */
+  actorRole: AccessRole;
+  /** The changed fields after the change; null when the object no longer exists. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When the change was written. */
+  at: Scalars['DateTime']['output'];
+  /** The changed fields before the change, by their names in this API; null when the object did not exist. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The entry's number: entries are numbered in the order they were written. */
+  id: Scalars['ID']['output'];
+  /** The changed object as it is now; null when there is none or it is gone (`node(id: targetId)` follows a merge to the kept researcher). */
+  target: Maybe<Node>;
+  /** Global id of the changed object, as `node(id:)` takes it; null for a change of no single object (an import). */
+  targetId: Maybe<Scalars['ID']['output']>;
+  /** The kind of object changed: `Publication`, `Researcher`, `Import`… */
+  targetType: Scalars['String']['output'];
+};
+
+/** A page of the audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The items of the page with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** The items of the page. */
+  nodes: Array<AuditEntry>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of an audit log connection. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor of this item, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
@@ -32,6 +97,26 @@ export type Coauthor = {
   researcher: Researcher;
   /** Publications both are authors of. */
   sharedPublications: Scalars['Int']['output'];
+};
+
+/** Where a value comes from, strongest first. */
+export type DataSource =
+  /** The lab's BibTeX files. */
+  | 'BIBTEX'
+  /** A person's correction through the write API: no import changes it. */
+  | 'CURATION'
+  /** The OpenAlex scholarly graph (`npm run enrich`). */
+  | 'OPENALEX'
+  /** The lab's profile pages. */
+  | 'PROFILE';
+
+/** The source of one field's value. */
+export type FieldSource = {
+  __typename?: 'FieldSource';
+  /** The field, as named in this API, e.g. `year` or `authors`. */
+  field: Scalars['String']['output'];
+  /** Where its value comes from. */
+  source: DataSource;
 };
 
 /** An object with a globally unique, opaque id, which `Query.node` fetches. */
@@ -64,6 +149,8 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /** Citations OpenAlex counted when the paper was last enriched. */
+  citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
   codeUrl: Maybe<Scalars['String']['output']>;
   /** When the row was created. */
@@ -72,6 +159,12 @@ export type Publication = Node & {
   doi: Maybe<Scalars['String']['output']>;
   /** Global id. */
   id: Scalars['ID']['output'];
+  /** A free-to-read copy of the paper, from OpenAlex. */
+  openAccessUrl: Maybe<Scalars['String']['output']>;
+  /** OpenAlex work id, e.g. `W2741809807`, when the paper was found there. */
+  openAlexId: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Title. */
   title: Scalars['String']['output'];
   /** Research topics of the profiles that list it, by English name. */
@@ -136,6 +229,8 @@ export type PublicationOrder =
 /** The API's entry points. */
 export type Query = {
   __typename?: 'Query';
+  /** Every change made through the write API, newest first. Admins only: needs `Authorization: Bearer <token>` of the admin role. */
+  auditLog: AuditEntryConnection;
   /** The object with this global id, or null. */
   node: Maybe<Node>;
   /** The publication with this global id, or null. */
@@ -154,6 +249,16 @@ export type Query = {
   topic: Maybe<Topic>;
   /** Every research topic, by English name. */
   topics: Array<Topic>;
+};
+
+
+/** The API's entry points. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -231,6 +336,8 @@ export type Researcher = Node & {
   position: Maybe<Scalars['String']['output']>;
   /** Position in French, e.g. `Visiteur de recherche indépendant`. */
   positionFr: Maybe<Scalars['String']['output']>;
+  /** Where each field's value comes from: a person's correction beats a profile page, which beats BibTeX, which beats OpenAlex. */
+  provenance: Array<FieldSource>;
   /** Number of publications the person is an author of. */
   publicationCount: Scalars['Int']['output'];
   /** The person's publications. */
@@ -449,6 +556,22 @@ export type NodeByIdQuery = { __typename?: 'Query', node:
     | { __typename: 'Role', key: string, id: string }
     | { __typename: 'Topic', slug: string, id: string }
    | null };
+
+export type AuditLogPageQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  target?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type AuditLogPageQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ __typename?: 'AuditEntryEdge', cursor: string, node: { __typename?: 'AuditEntry', id: string, at: string, actor: string, actorKind: ActorKind, actorRole: AccessRole, action: string, targetType: string, targetId: string | null, before: unknown | null, after: unknown | null, target:
+          | { __typename: 'Publication', title: string, id: string }
+          | { __typename: 'Researcher', name: string, id: string }
+          | { __typename: 'Role', id: string }
+          | { __typename: 'Topic', id: string }
+         | null } }> } };
 
 export type BatchedPublicationsQueryVariables = Exact<{
   n?: InputMaybe<Scalars['Int']['input']>;
@@ -725,6 +848,50 @@ export const NodeByIdDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const AuditLogPageDocument = new TypedDocumentString(`
+    query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {
+  auditLog(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    target: $target
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        at
+        actor
+        actorKind
+        actorRole
+        action
+        targetType
+        targetId
+        before
+        after
+        target {
+          __typename
+          id
+          ... on Publication {
+            title
+          }
+          ... on Researcher {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogPageQuery, AuditLogPageQueryVariables>;
 export const BatchedPublicationsDocument = new TypedDocumentString(`
     query BatchedPublications($n: Int) {
   publications(first: $n) {

@@ -31,11 +31,11 @@ function afterWriting(plan: ImportPlan): Snapshot {
   for (const row of plan.researchers.create) {
     ids.set(`researcher:${row.nameKey}`, ++id);
     const positionId = row.positionKey === null ? null : idOf('position', row.positionKey);
-    snapshot.researchers.push({ id, nameKey: row.nameKey, slug: row.slug, name: row.name, aliases: row.aliases, searchKey: row.searchKey, isMember: row.isMember, positionId, organization: row.organization });
+    snapshot.researchers.push({ id, nameKey: row.nameKey, slug: row.slug, name: row.name, aliases: row.aliases, searchKey: row.searchKey, isMember: row.isMember, positionId, organization: row.organization, provenance: row.provenance });
   }
   for (const row of plan.publications.create) {
     ids.set(`publication:${row.titleKey}`, ++id);
-    snapshot.publications.push({ id, titleKey: row.titleKey, title: row.title, abstract: row.abstract, abstractTruncated: row.abstractTruncated, codeUrl: row.codeUrl });
+    snapshot.publications.push({ id, titleKey: row.titleKey, title: row.title, abstract: row.abstract, abstractTruncated: row.abstractTruncated, codeUrl: row.codeUrl, provenance: row.provenance, hidden: false });
   }
   for (const { ownerKey, titleKey, ...values } of plan.listings.create) {
     snapshot.listings.push({ id: ++id, ownerId: idOf('researcher', ownerKey), publicationId: idOf('publication', titleKey), ...values });

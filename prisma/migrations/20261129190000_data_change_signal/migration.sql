@@ -7,7 +7,8 @@
 -- an edit through any instance, or SQL typed by hand.
 --
 -- The function is generic: a new data table joins with one CREATE TRIGGER line
--- like those below. Statement-level triggers fire even when a statement
+-- like those below. api_token and audit_log have none: no anonymous answer
+-- shows them (and the edit an audit entry records signals through its table). Statement-level triggers fire even when a statement
 -- touches no row (an UPDATE matching nothing): a spurious drop of the cache
 -- costs a few misses, a missed one would serve stale answers.
 -- Prisma's schema does not describe triggers, and its schema diff leaves them
@@ -30,3 +31,5 @@ CREATE TRIGGER "publication_data_changed" AFTER INSERT OR UPDATE OR DELETE OR TR
 CREATE TRIGGER "authorship_data_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "authorship" FOR EACH STATEMENT EXECUTE FUNCTION "lab_notify_data_changed"();
 CREATE TRIGGER "publication_topic_data_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "publication_topic" FOR EACH STATEMENT EXECUTE FUNCTION "lab_notify_data_changed"();
 CREATE TRIGGER "listing_data_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "listing" FOR EACH STATEMENT EXECUTE FUNCTION "lab_notify_data_changed"();
+-- A merge's redirect changes which researcher an old slug answers.
+CREATE TRIGGER "researcher_redirect_data_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "researcher_redirect" FOR EACH STATEMENT EXECUTE FUNCTION "lab_notify_data_changed"();

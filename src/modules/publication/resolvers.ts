@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { researcherBySlug } from '../researcher/data.js';
 import { badUserInput } from '../shared/errors.js';
+import { fieldSources } from '../shared/provenanceResolvers.js';
 import { requireId } from '../shared/lookup.js';
 import { idOfType, toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
@@ -30,5 +31,6 @@ export const publicationResolvers: Resolvers = {
     id: (publication) => toGlobalId('Publication', publication.id),
     authors: (publication, _args, { loaders }) => loaders.publication.authors.load(publication.id),
     topics: (publication, _args, { loaders }) => loaders.publication.topics.load(publication.id),
+    provenance: (publication) => fieldSources(publication.provenance),
   },
 };

@@ -1,8 +1,7 @@
-import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { publicationOrderings } from '../publication/data.js';
 import type { NestedPage } from '../publication/nestedPage.js';
-import { groupByKey, loaderById, loaderPerArguments } from '../shared/batch.js';
+import { batchLoader, groupByKey, loaderById, loaderPerArguments } from '../shared/batch.js';
 import { connectionLoader, countLoader, listLoader } from '../shared/pagination/nested.js';
 import { coauthorsOf, publicationsOfResearcher, rolesOfResearcher, topicsOfResearcher } from './data.js';
 import type { CoauthorModel } from './mappers.js';
@@ -21,7 +20,7 @@ export function createResearcherLoaders(prisma: PrismaClient) {
     ),
     coauthors: loaderPerArguments(
       (limit: number) =>
-        new DataLoader<number, CoauthorModel[]>(async (ids) => {
+        batchLoader<number, CoauthorModel[]>(async (ids) => {
           const rows = await coauthorsOf(prisma, ids, limit);
           return groupByKey(ids, rows, (row) => row.parent_id, ({ shared, ...researcher }) => ({ researcher, sharedPublications: shared }));
         }),

@@ -8,6 +8,7 @@ import { readPageArgs } from '../shared/pagination/cursors.js';
 import { readSearch } from '../shared/search.js';
 import { topicBySlug } from '../topic/data.js';
 import { findResearcherBySlug, listResearchers, researcherOrderings, type ResearcherFilter } from './data.js';
+import { fieldSources } from '../shared/provenanceResolvers.js';
 
 export const researcherResolvers: Resolvers = {
   Query: {
@@ -24,6 +25,7 @@ export const researcherResolvers: Resolvers = {
   },
   Researcher: {
     id: (researcher) => toGlobalId('Researcher', researcher.id),
+    provenance: (researcher) => fieldSources(researcher.provenance),
     position: async (researcher, _args, { loaders }) =>
       researcher.positionId === null ? null : ((await loaders.researcher.positionById.load(researcher.positionId))?.name ?? null),
     positionFr: async (researcher, _args, { loaders }) =>

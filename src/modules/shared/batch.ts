@@ -4,10 +4,19 @@
  */
 
 import DataLoader from 'dataloader';
+import { observeBatch } from '../../metrics/requestScope.js';
+
+/** A DataLoader whose batch sizes go to the request's metrics (a no-op with metrics off). */
+export function batchLoader<K, V>(load: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  return new DataLoader((keys) => {
+    observeBatch(keys.length);
+    return load(keys);
+  });
+}
 
 /** Rows by id, one statement per batch; null for an id with no row. */
 export function loaderById<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>): DataLoader<number, T | null> {
-  return new DataLoader(async (ids) => byKey(ids, await find([...ids]), (row) => row.id, (row) => row, null));
+  return batchLoader(async (ids) => byKey(ids, await find([...ids]), (row) => row.id, (row) => row, null));
 }
 
 /** One value per key, or `fallback` for keys the rows do not mention. */

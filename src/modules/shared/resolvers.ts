@@ -1,9 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { fromGlobalId } from './nodeId.js';
-import { DateTime } from './scalars.js';
+import { DateTime, JSONValue } from './scalars.js';
 
 export const sharedResolvers: Resolvers = {
   DateTime,
+  JSON: JSONValue,
   Query: {
     node: (_parent, { id }, { loaders }) => {
       const node = fromGlobalId(id);

@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { badUserInput } from './errors.js';
 
 /** DateTime: a Date inside, an ISO 8601 string in UTC on the wire. */
@@ -18,4 +18,13 @@ export const DateTime = new GraphQLScalarType<Date, string>({
     if (ast.kind !== Kind.STRING) throw badUserInput('DateTime must be an ISO 8601 string, e.g. "2026-11-27T08:00:00Z".');
     return this.parseValue!(ast.value);
   },
+});
+
+/** JSON: any JSON value, as it is (the audit log's before and after). */
+export const JSONValue = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  description: 'Any JSON value: an object, array, string, number, boolean or null.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });

@@ -32,16 +32,24 @@ export interface PageRequest {
 export interface SortKey {
   sql: Prisma.Sql;
   direction: 'asc' | 'desc';
-  /** The SQL type of the column (`integer` or `text`): a cursor value of another type is refused before it reaches the database. */
-  type: 'int' | 'text';
+  /**
+   * The SQL type of the column (`integer`, `text`, or `timestamp(3)` carried
+   * as its ISO 8601 text): a cursor value of another type is refused before
+   * it reaches the database.
+   */
+  type: 'int' | 'text' | 'timestamp';
 }
 
 const INT_MIN = -2_147_483_648;
 const INT_MAX = 2_147_483_647;
 
-/** True when `value` fits the column: a 32-bit integer, or text PostgreSQL accepts (no NUL). */
+/** An instant as the cursor carries it: exactly what Date#toISOString writes. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** True when `value` fits the column: a 32-bit integer, an ISO instant, or text PostgreSQL accepts (no NUL). */
 function fitsKey(value: unknown, key: SortKey): value is SortValue {
   if (key.type === 'int') return Number.isInteger(value) && (value as number) >= INT_MIN && (value as number) <= INT_MAX;
+  if (key.type === 'timestamp') return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
   return typeof value === 'string' && !value.includes('\u0000');
 }
 

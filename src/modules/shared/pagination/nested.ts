@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '../../../generated/prisma/client.js';
-import { byKey, groupByKey } from '../batch.js';
+import { batchLoader, byKey, groupByKey } from '../batch.js';
 import { selectList, type Columns } from '../columns.js';
 import { toConnection, type Connection } from './connection.js';
 import type { Ordering, PageRequest } from './cursors.js';
@@ -32,7 +32,7 @@ interface ParentRow {
 
 /** Counts of children per parent, one GROUP BY statement per batch. */
 export function countLoader(prisma: PrismaClient, relation: Pick<Relation<unknown>, 'from' | 'parentColumn'>): DataLoader<number, number> {
-  return new DataLoader(async (parentIds) => {
+  return batchLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(ParentRow & { count: number })[]>`
       SELECT ${relation.parentColumn} AS parent_id, count(*)::int AS count
       FROM ${relation.from}
@@ -50,7 +50,7 @@ export function connectionLoader<T extends object>(
   page: PageRequest,
   counts: DataLoader<number, number>,
 ): DataLoader<number, Connection<T>> {
-  return new DataLoader(async (parentIds) => {
+  return batchLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(T & ParentRow)[]>`
       SELECT * FROM (
         SELECT ${selectList(prisma, relation.columns)}, ${relation.parentColumn} AS parent_id, ${sortColumnsSql(ordering)},
@@ -69,7 +69,7 @@ export function connectionLoader<T extends object>(
 
 /** All children of each parent, in the relation's order (authors of a paper, topics of a person…). */
 export function listLoader<T extends object>(prisma: PrismaClient, relation: Relation<T>, orderBy: Prisma.Sql): DataLoader<number, T[]> {
-  return new DataLoader(async (parentIds) => {
+  return batchLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(T & ParentRow)[]>`
       SELECT ${selectList(prisma, relation.columns)}, ${relation.parentColumn} AS parent_id
       FROM ${relation.from}

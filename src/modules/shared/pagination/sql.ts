@@ -18,6 +18,11 @@ export function orderBySql(ordering: Ordering, forward: boolean): Prisma.Sql {
   );
 }
 
+/** A cursor value as a parameter of the key's type (an instant travels as text: PostgreSQL reads it as UTC). */
+function valueSql(key: SortKey, value: SortValue | undefined): Prisma.Sql {
+  return key.type === 'timestamp' ? Prisma.sql`${value}::timestamp(3)` : Prisma.sql`${value}`;
+}
+
 /**
  * The rows strictly after the cursor in (possibly reversed) order:
  * k0 >= v0 AND ((k0 > v0) OR (k0 = v0 AND k1 > v1) OR …), with <= and <
@@ -30,12 +35,12 @@ export function afterCursorSql(ordering: Ordering, request: PageRequest): Prisma
   if (!cursor) return Prisma.sql`TRUE`;
   const ascending = (key: SortKey) => directionOf(key, request.forward) === 'asc';
   const alternatives = ordering.keys.map((key, index) => {
-    const equal = ordering.keys.slice(0, index).map((previous, j) => Prisma.sql`${previous.sql} = ${cursor[j]}`);
+    const equal = ordering.keys.slice(0, index).map((previous, j) => Prisma.sql`${previous.sql} = ${valueSql(previous, cursor[j])}`);
     const comparison = Prisma.raw(ascending(key) ? '>' : '<');
-    return Prisma.join([...equal, Prisma.sql`${key.sql} ${comparison} ${cursor[index]}`], ' AND ', '(', ')');
+    return Prisma.join([...equal, Prisma.sql`${key.sql} ${comparison} ${valueSql(key, cursor[index])}`], ' AND ', '(', ')');
   });
   const [first] = ordering.keys;
-  const firstBound = Prisma.sql`${first!.sql} ${Prisma.raw(ascending(first!) ? '>=' : '<=')} ${cursor[0]}`;
+  const firstBound = Prisma.sql`${first!.sql} ${Prisma.raw(ascending(first!) ? '>=' : '<=')} ${valueSql(first!, cursor[0])}`;
   return Prisma.sql`(${firstBound} AND ${Prisma.join(alternatives, ' OR ', '(', ')')})`;
 }
 
@@ -49,6 +54,7 @@ export function sortValuesOf(ordering: Ordering) {
   return (row: object): SortValue[] =>
     ordering.keys.map((_, index) => {
       const value = (row as Record<string, unknown>)[`sort_${index}`];
+      if (value instanceof Date) return value.toISOString();
       return typeof value === 'bigint' ? Number(value) : (value as SortValue);
     });
 }
