@@ -31,6 +31,9 @@ const config: CodegenConfig = {
           Publication: '../modules/publication/mappers.js#PublicationModel',
           PublicationConnection: '../modules/publication/mappers.js#PublicationConnectionModel',
           PublicationEdge: '../modules/publication/mappers.js#PublicationEdgeModel',
+          PublicationFacets: '../modules/publication/facets.js#PublicationFacetsModel',
+          TopicCount: '../modules/publication/facets.js#TopicCountModel',
+          AuthorCount: '../modules/publication/facets.js#AuthorCountModel',
           Topic: '../modules/topic/mappers.js#TopicModel',
           Role: '../modules/role/mappers.js#RoleModel',
           AuditEntry: '../modules/audit/mappers.js#AuditEntryModel',
@@ -40,7 +43,7 @@ const config: CodegenConfig = {
       },
     },
     'test/generated/': {
-      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts', 'test/auditLog.test.ts'],
+      documents: ['test/api.test.ts', 'test/batching.test.ts', 'test/import.test.ts', 'test/auditLog.test.ts', 'test/facets.test.ts', 'test/citations.test.ts'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

@@ -1,15 +1,17 @@
 import { ConfigError, loadConfig } from '../src/config.js';
-import { seedProfilesDir } from '../src/db/paths.js';
+import { defaultSeedPaths } from '../src/db/paths.js';
+import { formatReferenceChanges, formatReferenceCounts } from './bibtex/report.js';
 import { importProfiles } from './importer.js';
 import { createProgress, silentProgress } from './progress.js';
 import { describeSource, formatChanges, formatReport } from './report.js';
-import { readProfiles } from './run.js';
+import { readImportFiles } from './run.js';
 import { formatWarning, ImportInputError } from './source.js';
 
 const USAGE = `Usage: npm run seed -- [options] [file or folder…]
-Imports profile pages (UTF-8 text, or pages saved as .html/.htm) into the
-database at DATABASE_URL, or the embedded one when it is unset. No argument:
-seed/profiles/. A folder stands for its .txt, .html and .htm files. Every file is read and checked before the database is
+Imports profile pages (UTF-8 text, or pages saved as .html/.htm) and BibTeX
+files (.bib) into the database at DATABASE_URL, or the embedded one when it is
+unset. No argument: seed/profiles/ and seed/references/. A folder stands for its .txt, .html, .htm and .bib files.
+BibTeX is imported after the profiles, in the same transaction. Every file is read and checked before the database is
 opened; the run imports every file or, on any error, nothing.
 
   --dry-run   show what would be created, updated and deleted; write nothing
@@ -42,11 +44,15 @@ async function main(): Promise<number> {
   };
 
   // Read and parse everything first: bad input never opens (or creates, or migrates) a database.
-  const sources = readProfiles(paths.length > 0 ? paths : [seedProfilesDir], {
+  const { profiles: sources, references } = readImportFiles(paths.length > 0 ? paths : defaultSeedPaths, {
     onFiles: (total) => progress.start('Reading files', total),
     onFile: (source) => {
       progress.advance();
       if (verbose) say(describeSource(source));
+    },
+    onReferenceFile: (source) => {
+      progress.advance();
+      if (verbose) say(`${source.file}: ${source.references.length} BibTeX entries`);
     },
     onWarning: (file, warning) => process.stderr.write(`${formatWarning(file, warning)}\n`),
   });
@@ -60,6 +66,7 @@ async function main(): Promise<number> {
     const report = await importProfiles(database.prisma, sources, {
       pool: database.pool,
       dryRun,
+      references,
       onWaiting: () => say('Waiting for another import to finish…'),
       onPlanned: (total) => progress.start('Writing rows', total),
       onRows: (rows) => progress.advance(rows),
@@ -69,8 +76,11 @@ async function main(): Promise<number> {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
     }
-    const changes = quiet ? '' : formatChanges(report, verbose ? Infinity : 20);
-    const sections = [changes, formatReport(report)].filter((section) => section !== '');
+    const limit = verbose ? Infinity : 20;
+    const changes = quiet ? '' : formatChanges(report, limit);
+    const referenceChanges = quiet || !report.references ? '' : formatReferenceChanges(report.references, limit);
+    const referenceCounts = report.references ? formatReferenceCounts(report.references) : '';
+    const sections = [changes, referenceChanges, referenceCounts, formatReport(report)].filter((section) => section !== '');
     process.stdout.write(`${quiet ? '' : '\n'}${sections.join('\n\n')}\n`);
     return 0;
   } finally {

@@ -1,9 +1,12 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { reportedImport } from '../src/metrics/imports.js';
+import { importReferences, type ReferenceReport } from './bibtex/import.js';
+import type { ReferenceSource } from './bibtex/read.js';
 import { kinds, planImport, planKeys, type Changes, type ImportCounts, type ImportPlan } from './plan.js';
 import type { ProfileSource } from './source.js';
 import { loadVocabulary, type Vocabulary } from './vocabulary.js';
+import { emptySnapshot } from './snapshot.js';
 import { plannedWrites, readSnapshot, writePlan, type Sql } from './write.js';
 
 /**
@@ -33,6 +36,8 @@ export interface ImportReport {
   changes: Changes;
   /** Values a person corrected that the files would have changed: kept (src/modules/shared/provenance.ts). */
   keptCorrections: number;
+  /** What the BibTeX files of the run did, when there were any. */
+  references?: ReferenceReport;
 }
 
 export interface ImportEvents {
@@ -56,6 +61,8 @@ export interface ImportOptions extends ImportEvents {
   lockTimeoutMs?: number;
   /** The pool under `prisma` (Database.pool): the import then runs on a pg connection of its own, faster. */
   pool?: pg.Pool;
+  /** BibTeX files to import in the same transaction, after the profiles (seed/bibtex/). */
+  references?: ReferenceSource[];
 }
 
 /** Serialises imports: a second one waits for the first, then sees its rows. */
@@ -88,7 +95,9 @@ async function runImport(prisma: PrismaClient, sources: ProfileSource[], options
   const vocabulary = options.vocabulary ?? loadVocabulary();
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const keys = planKeys(sources);
+  const references = options.references ?? [];
   let plan: ImportPlan | undefined;
+  let referenceReport: ReferenceReport | undefined;
   const run = async (sql: Sql) => {
     // The pool's statement_timeout protects the API from slow queries; an
     // import's statements are legitimately long and must not be cut by it.
@@ -96,10 +105,20 @@ async function runImport(prisma: PrismaClient, sources: ProfileSource[], options
     await sql.query(`SELECT set_config('statement_timeout', '0', true), set_config('lock_timeout', $1, true)`, [`${lockTimeoutMs}ms`]);
     await acquireImportLock(sql, options.onWaiting);
     await options.onLocked?.(sql);
-    plan = planImport(sources, await readSnapshot(sql, keys), vocabulary);
-    if (options.dryRun) return;
-    options.onPlanned?.(plannedWrites(plan));
-    await writePlan(sql, plan, options.onRows);
+    // A run of BibTeX files alone leaves the profiles' rows alone (the planner would otherwise tidy orphans).
+    plan = planImport(sources, sources.length > 0 ? await readSnapshot(sql, keys) : emptySnapshot(), vocabulary);
+    // BibTeX is planned against the rows the profiles leave: a dry run with
+    // both writes the profiles' plan, then takes it back once BibTeX is planned.
+    const rehearse = options.dryRun && references.length > 0 && plannedWrites(plan) > 0;
+    if (rehearse) await sql.query('SAVEPOINT import_dry_run');
+    if (!options.dryRun) {
+      options.onPlanned?.(plannedWrites(plan));
+      await writePlan(sql, plan, options.onRows);
+    } else if (rehearse) {
+      await writePlan(sql, plan);
+    }
+    if (references.length > 0) referenceReport = await importReferences(sql, references, options);
+    if (rehearse) await sql.query('ROLLBACK TO SAVEPOINT import_dry_run');
   };
   try {
     if (options.pool) await inPoolTransaction(options.pool, run);
@@ -109,8 +128,8 @@ async function runImport(prisma: PrismaClient, sources: ProfileSource[], options
     throw error;
   }
   const { counts, changes, keptCorrections } = plan!;
-  const changed = kinds.some((kind) => counts[kind].created + counts[kind].updated + counts[kind].deleted > 0);
-  return { dryRun: options.dryRun ?? false, counts, changed, changes, keptCorrections };
+  const changed = kinds.some((kind) => counts[kind].created + counts[kind].updated + counts[kind].deleted > 0) || (referenceReport?.changed ?? false);
+  return { dryRun: options.dryRun ?? false, counts, changed, changes, keptCorrections, ...(referenceReport ? { references: referenceReport } : {}) };
 }
 
 async function inPoolTransaction(pool: pg.Pool, work: (sql: Sql) => Promise<void>): Promise<void> {

@@ -25,13 +25,13 @@ export class ImportInputError extends Error {
   }
 }
 
-/** How each kind of profile file is read, by extension (lower case). */
-const PROFILE_FORMATS = { '.txt': 'text', '.html': 'html', '.htm': 'html' } as const;
+/** How each kind of input file is read, by extension (lower case): profile pages, and BibTeX references (seed/bibtex/). */
+const PROFILE_FORMATS = { '.txt': 'text', '.html': 'html', '.htm': 'html', '.bib': 'bibtex' } as const;
 type ProfileFormat = (typeof PROFILE_FORMATS)[keyof typeof PROFILE_FORMATS];
-/** The file types read, for messages: `.txt, .html, .htm`. */
+/** The file types read, for messages: `.txt, .html, .htm, .bib`. */
 export const SUPPORTED = Object.keys(PROFILE_FORMATS).join(', ');
 
-function formatOf(file: string): ProfileFormat | undefined {
+export function formatOf(file: string): ProfileFormat | undefined {
   const extension = path.extname(file).toLowerCase();
   return Object.hasOwn(PROFILE_FORMATS, extension) ? PROFILE_FORMATS[extension as keyof typeof PROFILE_FORMATS] : undefined;
 }
@@ -52,7 +52,7 @@ function checkRegularFile(file: string, stats: fs.Stats): void {
   if (!stats.isFile()) throw new ImportInputError(file, 0, `${kindOf(stats)}, not a profile file: give ${SUPPORTED} files or folders of them`);
   if (formatOf(file) === undefined) {
     const extension = path.extname(file) || 'no extension';
-    throw new ImportInputError(file, 0, `unsupported file type (${extension}): profiles are ${SUPPORTED} files`);
+    throw new ImportInputError(file, 0, `unsupported file type (${extension}): the import reads ${SUPPORTED} files`);
   }
 }
 
@@ -63,8 +63,8 @@ function statOf(given: string): fs.Stats {
 }
 
 /**
- * Files named on the command line; a folder stands for its .txt, .html and .htm
- * files, in name order (other files in it are not profiles and are left alone).
+ * Files named on the command line; a folder stands for its .txt, .html, .htm
+ * and .bib files, in name order (other files in it are left alone).
  */
 export function collectProfileFiles(paths: string[]): string[] {
   return paths.flatMap((given) => {
@@ -86,7 +86,7 @@ export function collectProfileFiles(paths: string[]): string[] {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a file, or the line of its first byte that is not UTF-8 text. */
-function decodeUtf8(file: string, bytes: Buffer): string {
+export function decodeUtf8(file: string, bytes: Buffer): string {
   const nul = bytes.indexOf(0);
   const lineOf = (offset: number) => bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
   if (nul !== -1) throw new ImportInputError(file, lineOf(nul), 'not UTF-8 text: the file holds binary data (a NUL byte)');
@@ -108,7 +108,7 @@ function decodeUtf8(file: string, bytes: Buffer): string {
 }
 
 /** The file's bytes, refusing a FIFO or device even if one took the file's place after it was listed. */
-function readRegularFile(file: string): Buffer {
+export function readRegularFile(file: string): Buffer {
   checkRegularFile(file, statOf(file));
   // O_NONBLOCK: should a FIFO appear between the check and the open, the open does not wait for a writer.
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));

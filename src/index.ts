@@ -20,7 +20,7 @@ try {
 
 try {
   const tracing = config.tracing && (await (await import('./tracing.js')).startTracing(config.tracing));
-  const [{ importProfileFiles }, { seedProfilesDir }, { startApp }] = await Promise.all([
+  const [{ importProfileFiles }, { defaultSeedPaths }, { startApp }] = await Promise.all([
     import('../seed/run.js'),
     import('./db/paths.js'),
     import('./main.js'),
@@ -29,7 +29,7 @@ try {
     config,
     tracing,
     seedEmptyDatabase: async (prisma) => {
-      const report = await importProfileFiles(prisma, [seedProfilesDir]);
+      const report = await importProfileFiles(prisma, defaultSeedPaths);
       return { researchers: report.counts.researcher.created, publications: report.counts.publication.created };
     },
   });

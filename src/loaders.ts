@@ -1,4 +1,5 @@
 import type { PrismaClient } from './generated/prisma/client.js';
+import { createCitationLoaders } from './modules/citation/loaders.js';
 import { createPublicationLoaders } from './modules/publication/loaders.js';
 import { createResearcherLoaders } from './modules/researcher/loaders.js';
 import { createRoleLoaders } from './modules/role/loaders.js';
@@ -15,6 +16,7 @@ export function createLoaders(prisma: PrismaClient) {
     publication: createPublicationLoaders(prisma),
     topic: createTopicLoaders(prisma),
     role: createRoleLoaders(prisma),
+    citation: createCitationLoaders(prisma),
   };
 }
 

@@ -17,6 +17,7 @@ import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
 import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
+import { citationDownloads } from './http/citations.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
 import { httpLogger } from './http/httpLogger.js';
@@ -155,6 +156,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     else if (Object.keys(degradations).length > 0) response.json({ status: 'degraded', ...degradations });
     else response.json({ status: 'ready' });
   });
+
+  /** Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json. */
+  app.use(citationDownloads(database, config.requestTimeoutMs));
 
   return {
     httpServer,

@@ -19,5 +19,9 @@ export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.met
 export const prismaSchemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 export const seedProfilesDir = path.join(projectRoot, 'seed', 'profiles');
+/** The seeded papers' BibTeX (years, venues, ids), imported with the profiles. */
+export const seedReferencesDir = path.join(projectRoot, 'seed', 'references');
+/** What `npm run seed` with no argument and SEED_ON_START import: the profiles, then their BibTeX. */
+export const defaultSeedPaths = [seedProfilesDir, seedReferencesDir];
 export const seedVocabularyPath = path.join(projectRoot, 'seed', 'vocabulary.json');
 export const graphqlSchemaPath = path.join(projectRoot, 'schema.graphql');

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ResearcherModel, ResearcherConnectionModel, ResearcherEdgeModel, CoauthorModel } from '../modules/researcher/mappers.js';
 import type { PublicationModel, PublicationConnectionModel, PublicationEdgeModel } from '../modules/publication/mappers.js';
+import type { PublicationFacetsModel, TopicCountModel, AuthorCountModel } from '../modules/publication/facets.js';
 import type { TopicModel } from '../modules/topic/mappers.js';
 import type { RoleModel } from '../modules/role/mappers.js';
 import type { AuditEntryModel, AuditEntryConnectionModel, AuditEntryEdgeModel } from '../modules/audit/mappers.js';
@@ -84,12 +85,34 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** How many publications of a list a person is an author of. */
+export type AuthorCount = {
+  __typename?: 'AuthorCount';
+  /** Publications of the list they are an author of. */
+  count: Scalars['Int']['output'];
+  /** The author. */
+  researcher: Researcher;
+};
+
 /** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
 export type CacheControlScope =
   /** Only the asking client's own cache may keep it. */
   | 'PRIVATE'
   /** Any cache may keep the answer (CDNs, the server's shared response cache). */
   | 'PUBLIC';
+
+/** Formats of citations, made with citation-js. */
+export type CitationFormat =
+  /** A reference in APA style (7th edition), plain text. */
+  | 'APA'
+  /** BibTeX entries (`@inproceedings{…}`), LaTeX-escaped; an arXiv id as `eprint` with `archivePrefix = {arXiv}`. */
+  | 'BIBTEX'
+  /** CSL-JSON: a JSON array of Citation Style Language items, as Zotero and citeproc read them. */
+  | 'CSL_JSON'
+  /** A numbered reference in IEEE style, plain text. */
+  | 'IEEE'
+  /** RIS (`TY  - JOUR` …), for EndNote, Mendeley and Zotero. */
+  | 'RIS';
 
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
@@ -150,6 +173,12 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /**
+   * The paper cited in one format, e.g. `BIBTEX` for an entry keyed
+   * `baratin2024torque` (first author's family name, year or `nd`, first
+   * significant title word), or `APA` for a formatted reference.
+   */
+  citation: Scalars['String']['output'];
   /** Citations OpenAlex counted when the paper was last enriched. */
   citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
@@ -180,11 +209,24 @@ export type Publication = Node & {
   year: Maybe<Scalars['Int']['output']>;
 };
 
+
+/** A paper listed on one or more profiles. */
+export type PublicationCitationArgs = {
+  format: CitationFormat;
+};
+
 /** A page of publications. */
 export type PublicationConnection = {
   __typename?: 'PublicationConnection';
   /** The items of the page with their cursors. */
   edges: Array<PublicationEdge>;
+  /**
+   * Counts over the whole filtered list, all pages together: by year, topic and
+   * author, and how many have code. Only `Query.publications` counts them; on a
+   * nested list, asking for them is an error (filter `Query.publications` by
+   * `author` or `topic` instead).
+   */
+  facets: PublicationFacets;
   /** The items of the page. */
   nodes: Array<Publication>;
   /** Where this page stands. */
@@ -200,6 +242,25 @@ export type PublicationEdge = {
   cursor: Scalars['String']['output'];
   /** The publication. */
   node: Publication;
+};
+
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacets = {
+  __typename?: 'PublicationFacets';
+  /** The authors with the most publications in the list, most first (then by name). */
+  authors: Array<AuthorCount>;
+  /** Publications per research topic, most first (then by name). */
+  topics: Array<TopicCount>;
+  /** Publications with a link to their code. */
+  withCode: Scalars['Int']['output'];
+  /** Publications per year, newest first; the papers without a year last, as `year: null`. */
+  years: Array<YearCount>;
+};
+
+
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacetsAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which publications to list. Conditions combine with AND. */
@@ -319,6 +380,14 @@ export type Researcher = Node & {
   __typename?: 'Researcher';
   /** Other spellings of the name seen on profiles, e.g. `KELLER JORDAN`. */
   aliases: Array<Scalars['String']['output']>;
+  /**
+   * Citations of all the person's publications, newest first, in one format:
+   * one BibTeX file, one CSL-JSON array, one RIS file, or one reference a line
+   * (APA, IEEE). Keys are unique within the list (`baratin2024torque`, then
+   * `…a`, `…b` for papers that would share one). The same files download from
+   * `/researchers/{slug}/publications.bib`, `.ris` and `.json`.
+   */
+  citations: Scalars['String']['output'];
   /** People who share publications with this one, most shared first (then by name). */
   coauthors: Array<Coauthor>;
   /** When the row was created. */
@@ -351,6 +420,12 @@ export type Researcher = Node & {
   topics: Array<Topic>;
   /** When the row last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherCitationsArgs = {
+  format: CitationFormat;
 };
 
 
@@ -470,6 +545,24 @@ export type TopicResearchersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** How many publications of a list are tagged with a topic. */
+export type TopicCount = {
+  __typename?: 'TopicCount';
+  /** Publications tagged with it. */
+  count: Scalars['Int']['output'];
+  /** The topic. */
+  topic: Topic;
+};
+
+/** How many publications of a list appeared in a year. */
+export type YearCount = {
+  __typename?: 'YearCount';
+  /** Publications of that year. */
+  count: Scalars['Int']['output'];
+  /** The year; null for the papers whose year is unknown. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -558,8 +651,10 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
+  AuthorCount: ResolverTypeWrapper<AuthorCountModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
+  CitationFormat: CitationFormat;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
   DataSource: DataSource;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -572,6 +667,7 @@ export type ResolversTypes = ResolversObject<{
   Publication: ResolverTypeWrapper<PublicationModel>;
   PublicationConnection: ResolverTypeWrapper<PublicationConnectionModel>;
   PublicationEdge: ResolverTypeWrapper<PublicationEdgeModel>;
+  PublicationFacets: ResolverTypeWrapper<PublicationFacetsModel>;
   PublicationFilter: PublicationFilter;
   PublicationOrder: PublicationOrder;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -583,6 +679,8 @@ export type ResolversTypes = ResolversObject<{
   Role: ResolverTypeWrapper<RoleModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Topic: ResolverTypeWrapper<TopicModel>;
+  TopicCount: ResolverTypeWrapper<TopicCountModel>;
+  YearCount: ResolverTypeWrapper<YearCount>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -590,6 +688,7 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryModel;
   AuditEntryConnection: AuditEntryConnectionModel;
   AuditEntryEdge: AuditEntryEdgeModel;
+  AuthorCount: AuthorCountModel;
   Boolean: Scalars['Boolean']['output'];
   Coauthor: CoauthorModel;
   DateTime: Scalars['DateTime']['output'];
@@ -602,6 +701,7 @@ export type ResolversParentTypes = ResolversObject<{
   Publication: PublicationModel;
   PublicationConnection: PublicationConnectionModel;
   PublicationEdge: PublicationEdgeModel;
+  PublicationFacets: PublicationFacetsModel;
   PublicationFilter: PublicationFilter;
   Query: Record<PropertyKey, never>;
   Researcher: ResearcherModel;
@@ -611,6 +711,8 @@ export type ResolversParentTypes = ResolversObject<{
   Role: RoleModel;
   String: Scalars['String']['output'];
   Topic: TopicModel;
+  TopicCount: TopicCountModel;
+  YearCount: YearCount;
 }>;
 
 export type CacheControlDirectiveArgs = {
@@ -647,6 +749,11 @@ export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 }>;
 
+export type AuthorCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthorCount'] = ResolversParentTypes['AuthorCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
+}>;
+
 export type CoauthorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Coauthor'] = ResolversParentTypes['Coauthor']> = ResolversObject<{
   researcher?: Resolver<ResolversTypes['Researcher'], ParentType, ContextType>;
   sharedPublications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -681,6 +788,7 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
   abstractTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   arxivId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['Researcher']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PublicationCitationArgs, 'format'>>;
   citationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   codeUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -700,6 +808,7 @@ export type PublicationResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type PublicationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationConnection'] = ResolversParentTypes['PublicationConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['PublicationEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['PublicationFacets'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -708,6 +817,13 @@ export type PublicationConnectionResolvers<ContextType = GraphQLContext, ParentT
 export type PublicationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationEdge'] = ResolversParentTypes['PublicationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Publication'], ParentType, ContextType>;
+}>;
+
+export type PublicationFacetsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicationFacets'] = ResolversParentTypes['PublicationFacets']> = ResolversObject<{
+  authors?: Resolver<Array<ResolversTypes['AuthorCount']>, ParentType, ContextType, RequireFields<PublicationFacetsAuthorsArgs, 'first'>>;
+  topics?: Resolver<Array<ResolversTypes['TopicCount']>, ParentType, ContextType>;
+  withCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -725,6 +841,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type ResearcherResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Researcher'] = ResolversParentTypes['Researcher']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ResearcherCitationsArgs, 'format'>>;
   coauthors?: Resolver<Array<ResolversTypes['Coauthor']>, ParentType, ContextType, RequireFields<ResearcherCoauthorsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -775,10 +892,21 @@ export type TopicResolvers<ContextType = GraphQLContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TopicCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TopicCount'] = ResolversParentTypes['TopicCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+}>;
+
+export type YearCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['YearCount'] = ResolversParentTypes['YearCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuthorCount?: AuthorCountResolvers<ContextType>;
   Coauthor?: CoauthorResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FieldSource?: FieldSourceResolvers<ContextType>;
@@ -788,12 +916,15 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Publication?: PublicationResolvers<ContextType>;
   PublicationConnection?: PublicationConnectionResolvers<ContextType>;
   PublicationEdge?: PublicationEdgeResolvers<ContextType>;
+  PublicationFacets?: PublicationFacetsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Researcher?: ResearcherResolvers<ContextType>;
   ResearcherConnection?: ResearcherConnectionResolvers<ContextType>;
   ResearcherEdge?: ResearcherEdgeResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
+  TopicCount?: TopicCountResolvers<ContextType>;
+  YearCount?: YearCountResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{

@@ -29,6 +29,17 @@ type Documents = {
     "query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {\n  auditLog(first: $first, after: $after, last: $last, before: $before, target: $target) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges {\n      cursor\n      node {\n        id at actor actorKind actorRole action targetType targetId before after\n        target { __typename id ... on Publication { title } ... on Researcher { name } }\n      }\n    }\n  }\n}": typeof types.AuditLogPageDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": typeof types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": typeof types.BatchedResearchersDocument,
+    "query PaperCitation($id: ID!, $format: CitationFormat!) {\n  publication(id: $id) { citation(format: $format) }\n}": typeof types.PaperCitationDocument,
+    "query ResearcherCitations($slug: String!, $format: CitationFormat!) {\n  researcher(slug: $slug) {\n    citations(format: $format)\n    publications(first: 100) { totalCount nodes { title year } }\n  }\n}": typeof types.ResearcherCitationsDocument,
+    "query CitationDownloads($slug: String!) {\n  researcher(slug: $slug) { bib: citations(format: BIBTEX) ris: citations(format: RIS) json: citations(format: CSL_JSON) }\n}": typeof types.CitationDownloadsDocument,
+    "query AllCitations($n: Int) { researchers(first: $n) { nodes { citations(format: BIBTEX) } } }": typeof types.AllCitationsDocument,
+    "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}": typeof types.FacetsDocument,
+    "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }": typeof types.FacetsPageOnlyDocument,
+    "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }": typeof types.FacetsYearsDocument,
+    "query FacetsTopics($first: Int) { publications(first: $first) { nodes { title } facets { topics { topic { name } count } } } }": typeof types.FacetsTopicsDocument,
+    "query FacetsAuthors($first: Int) { publications(first: $first) { nodes { title } facets { authors { researcher { name } count } } } }": typeof types.FacetsAuthorsDocument,
+    "query FacetsWithCode($first: Int) { publications(first: $first) { nodes { title } facets { withCode } } }": typeof types.FacetsWithCodeDocument,
+    "query FacetsAll($first: Int) {\n  publications(first: $first) {\n    nodes { title }\n    facets { years { year count } topics { topic { name } count } authors(first: 5) { researcher { name } count } withCode }\n  }\n}": typeof types.FacetsAllDocument,
     "query ResearcherCount { researchers { totalCount } }": typeof types.ResearcherCountDocument,
 };
 const documents: Documents = {
@@ -46,6 +57,17 @@ const documents: Documents = {
     "query AuditLogPage($first: Int, $after: String, $last: Int, $before: String, $target: ID) {\n  auditLog(first: $first, after: $after, last: $last, before: $before, target: $target) {\n    totalCount\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges {\n      cursor\n      node {\n        id at actor actorKind actorRole action targetType targetId before after\n        target { __typename id ... on Publication { title } ... on Researcher { name } }\n      }\n    }\n  }\n}": types.AuditLogPageDocument,
     "query BatchedPublications($n: Int) {\n  publications(first: $n) { nodes { title authors { name topics { name } } topics { name } } }\n}": types.BatchedPublicationsDocument,
     "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}": types.BatchedResearchersDocument,
+    "query PaperCitation($id: ID!, $format: CitationFormat!) {\n  publication(id: $id) { citation(format: $format) }\n}": types.PaperCitationDocument,
+    "query ResearcherCitations($slug: String!, $format: CitationFormat!) {\n  researcher(slug: $slug) {\n    citations(format: $format)\n    publications(first: 100) { totalCount nodes { title year } }\n  }\n}": types.ResearcherCitationsDocument,
+    "query CitationDownloads($slug: String!) {\n  researcher(slug: $slug) { bib: citations(format: BIBTEX) ris: citations(format: RIS) json: citations(format: CSL_JSON) }\n}": types.CitationDownloadsDocument,
+    "query AllCitations($n: Int) { researchers(first: $n) { nodes { citations(format: BIBTEX) } } }": types.AllCitationsDocument,
+    "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}": types.FacetsDocument,
+    "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }": types.FacetsPageOnlyDocument,
+    "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }": types.FacetsYearsDocument,
+    "query FacetsTopics($first: Int) { publications(first: $first) { nodes { title } facets { topics { topic { name } count } } } }": types.FacetsTopicsDocument,
+    "query FacetsAuthors($first: Int) { publications(first: $first) { nodes { title } facets { authors { researcher { name } count } } } }": types.FacetsAuthorsDocument,
+    "query FacetsWithCode($first: Int) { publications(first: $first) { nodes { title } facets { withCode } } }": types.FacetsWithCodeDocument,
+    "query FacetsAll($first: Int) {\n  publications(first: $first) {\n    nodes { title }\n    facets { years { year count } topics { topic { name } count } authors(first: 5) { researcher { name } count } withCode }\n  }\n}": types.FacetsAllDocument,
     "query ResearcherCount { researchers { totalCount } }": types.ResearcherCountDocument,
 };
 
@@ -105,6 +127,50 @@ export function graphql(source: "query BatchedPublications($n: Int) {\n  publica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BatchedResearchers($n: Int) {\n  researchers(first: $n) {\n    nodes {\n      name\n      roles { name }\n      publications(first: 5) { totalCount nodes { authors { name } } }\n      coauthors(first: 3) { sharedPublications researcher { name } }\n    }\n  }\n}"): typeof import('./graphql.js').BatchedResearchersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PaperCitation($id: ID!, $format: CitationFormat!) {\n  publication(id: $id) { citation(format: $format) }\n}"): typeof import('./graphql.js').PaperCitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResearcherCitations($slug: String!, $format: CitationFormat!) {\n  researcher(slug: $slug) {\n    citations(format: $format)\n    publications(first: 100) { totalCount nodes { title year } }\n  }\n}"): typeof import('./graphql.js').ResearcherCitationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CitationDownloads($slug: String!) {\n  researcher(slug: $slug) { bib: citations(format: BIBTEX) ris: citations(format: RIS) json: citations(format: CSL_JSON) }\n}"): typeof import('./graphql.js').CitationDownloadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AllCitations($n: Int) { researchers(first: $n) { nodes { citations(format: BIBTEX) } } }"): typeof import('./graphql.js').AllCitationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {\n  publications(filter: $filter, first: $first) {\n    totalCount\n    nodes { title }\n    facets {\n      years { year count }\n      topics { topic { slug } count }\n      authors(first: $authors) { researcher { slug } count }\n      withCode\n    }\n  }\n}"): typeof import('./graphql.js').FacetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsPageOnly($first: Int) { publications(first: $first) { nodes { title } } }"): typeof import('./graphql.js').FacetsPageOnlyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsYears($first: Int) { publications(first: $first) { nodes { title } facets { years { year count } } } }"): typeof import('./graphql.js').FacetsYearsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsTopics($first: Int) { publications(first: $first) { nodes { title } facets { topics { topic { name } count } } } }"): typeof import('./graphql.js').FacetsTopicsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsAuthors($first: Int) { publications(first: $first) { nodes { title } facets { authors { researcher { name } count } } } }"): typeof import('./graphql.js').FacetsAuthorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsWithCode($first: Int) { publications(first: $first) { nodes { title } facets { withCode } } }"): typeof import('./graphql.js').FacetsWithCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetsAll($first: Int) {\n  publications(first: $first) {\n    nodes { title }\n    facets { years { year count } topics { topic { name } count } authors(first: 5) { researcher { name } count } withCode }\n  }\n}"): typeof import('./graphql.js').FacetsAllDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

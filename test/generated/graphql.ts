@@ -83,12 +83,34 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
+/** How many publications of a list a person is an author of. */
+export type AuthorCount = {
+  __typename?: 'AuthorCount';
+  /** Publications of the list they are an author of. */
+  count: Scalars['Int']['output'];
+  /** The author. */
+  researcher: Researcher;
+};
+
 /** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
 export type CacheControlScope =
   /** Only the asking client's own cache may keep it. */
   | 'PRIVATE'
   /** Any cache may keep the answer (CDNs, the server's shared response cache). */
   | 'PUBLIC';
+
+/** Formats of citations, made with citation-js. */
+export type CitationFormat =
+  /** A reference in APA style (7th edition), plain text. */
+  | 'APA'
+  /** BibTeX entries (`@inproceedings{…}`), LaTeX-escaped; an arXiv id as `eprint` with `archivePrefix = {arXiv}`. */
+  | 'BIBTEX'
+  /** CSL-JSON: a JSON array of Citation Style Language items, as Zotero and citeproc read them. */
+  | 'CSL_JSON'
+  /** A numbered reference in IEEE style, plain text. */
+  | 'IEEE'
+  /** RIS (`TY  - JOUR` …), for EndNote, Mendeley and Zotero. */
+  | 'RIS';
 
 /** A co-author of a researcher, with the number of publications they share. */
 export type Coauthor = {
@@ -149,6 +171,12 @@ export type Publication = Node & {
   arxivId: Maybe<Scalars['String']['output']>;
   /** Authors, in order. */
   authors: Array<Researcher>;
+  /**
+   * The paper cited in one format, e.g. `BIBTEX` for an entry keyed
+   * `baratin2024torque` (first author's family name, year or `nd`, first
+   * significant title word), or `APA` for a formatted reference.
+   */
+  citation: Scalars['String']['output'];
   /** Citations OpenAlex counted when the paper was last enriched. */
   citationCount: Maybe<Scalars['Int']['output']>;
   /** Link to the code, from an abstract's `Our code is available at …`. */
@@ -179,11 +207,24 @@ export type Publication = Node & {
   year: Maybe<Scalars['Int']['output']>;
 };
 
+
+/** A paper listed on one or more profiles. */
+export type PublicationCitationArgs = {
+  format: CitationFormat;
+};
+
 /** A page of publications. */
 export type PublicationConnection = {
   __typename?: 'PublicationConnection';
   /** The items of the page with their cursors. */
   edges: Array<PublicationEdge>;
+  /**
+   * Counts over the whole filtered list, all pages together: by year, topic and
+   * author, and how many have code. Only `Query.publications` counts them; on a
+   * nested list, asking for them is an error (filter `Query.publications` by
+   * `author` or `topic` instead).
+   */
+  facets: PublicationFacets;
   /** The items of the page. */
   nodes: Array<Publication>;
   /** Where this page stands. */
@@ -199,6 +240,25 @@ export type PublicationEdge = {
   cursor: Scalars['String']['output'];
   /** The publication. */
   node: Publication;
+};
+
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacets = {
+  __typename?: 'PublicationFacets';
+  /** The authors with the most publications in the list, most first (then by name). */
+  authors: Array<AuthorCount>;
+  /** Publications per research topic, most first (then by name). */
+  topics: Array<TopicCount>;
+  /** Publications with a link to their code. */
+  withCode: Scalars['Int']['output'];
+  /** Publications per year, newest first; the papers without a year last, as `year: null`. */
+  years: Array<YearCount>;
+};
+
+
+/** Counts over a filtered list of publications. Each facet is counted only when asked for. */
+export type PublicationFacetsAuthorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which publications to list. Conditions combine with AND. */
@@ -318,6 +378,14 @@ export type Researcher = Node & {
   __typename?: 'Researcher';
   /** Other spellings of the name seen on profiles, e.g. `KELLER JORDAN`. */
   aliases: Array<Scalars['String']['output']>;
+  /**
+   * Citations of all the person's publications, newest first, in one format:
+   * one BibTeX file, one CSL-JSON array, one RIS file, or one reference a line
+   * (APA, IEEE). Keys are unique within the list (`baratin2024torque`, then
+   * `…a`, `…b` for papers that would share one). The same files download from
+   * `/researchers/{slug}/publications.bib`, `.ris` and `.json`.
+   */
+  citations: Scalars['String']['output'];
   /** People who share publications with this one, most shared first (then by name). */
   coauthors: Array<Coauthor>;
   /** When the row was created. */
@@ -350,6 +418,12 @@ export type Researcher = Node & {
   topics: Array<Topic>;
   /** When the row last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A person: a lab member with a profile page, or a co-author seen on one. */
+export type ResearcherCitationsArgs = {
+  format: CitationFormat;
 };
 
 
@@ -469,6 +543,24 @@ export type TopicResearchersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** How many publications of a list are tagged with a topic. */
+export type TopicCount = {
+  __typename?: 'TopicCount';
+  /** Publications tagged with it. */
+  count: Scalars['Int']['output'];
+  /** The topic. */
+  topic: Topic;
+};
+
+/** How many publications of a list appeared in a year. */
+export type YearCount = {
+  __typename?: 'YearCount';
+  /** Publications of that year. */
+  count: Scalars['Int']['output'];
+  /** The year; null for the papers whose year is unknown. */
+  year: Maybe<Scalars['Int']['output']>;
+};
+
 export type ResearcherProfileQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
@@ -586,6 +678,87 @@ export type BatchedResearchersQueryVariables = Exact<{
 
 
 export type BatchedResearchersQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', name: string, roles: Array<{ __typename?: 'Role', name: string }>, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', authors: Array<{ __typename?: 'Researcher', name: string }> }> }, coauthors: Array<{ __typename?: 'Coauthor', sharedPublications: number, researcher: { __typename?: 'Researcher', name: string } }> }> } };
+
+export type PaperCitationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  format: CitationFormat;
+}>;
+
+
+export type PaperCitationQuery = { __typename?: 'Query', publication: { __typename?: 'Publication', citation: string } | null };
+
+export type ResearcherCitationsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  format: CitationFormat;
+}>;
+
+
+export type ResearcherCitationsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', citations: string, publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string, year: number | null }> } } | null };
+
+export type CitationDownloadsQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type CitationDownloadsQuery = { __typename?: 'Query', researcher: { __typename?: 'Researcher', bib: string, ris: string, json: string } | null };
+
+export type AllCitationsQueryVariables = Exact<{
+  n?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AllCitationsQuery = { __typename?: 'Query', researchers: { __typename?: 'ResearcherConnection', nodes: Array<{ __typename?: 'Researcher', citations: string }> } };
+
+export type FacetsQueryVariables = Exact<{
+  filter?: InputMaybe<PublicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  authors?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', totalCount: number, nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', withCode: number, years: Array<{ __typename?: 'YearCount', year: number | null, count: number }>, topics: Array<{ __typename?: 'TopicCount', count: number, topic: { __typename?: 'Topic', slug: string } }>, authors: Array<{ __typename?: 'AuthorCount', count: number, researcher: { __typename?: 'Researcher', slug: string } }> } } };
+
+export type FacetsPageOnlyQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsPageOnlyQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }> } };
+
+export type FacetsYearsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsYearsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', years: Array<{ __typename?: 'YearCount', year: number | null, count: number }> } } };
+
+export type FacetsTopicsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsTopicsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', topics: Array<{ __typename?: 'TopicCount', count: number, topic: { __typename?: 'Topic', name: string } }> } } };
+
+export type FacetsAuthorsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsAuthorsQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', authors: Array<{ __typename?: 'AuthorCount', count: number, researcher: { __typename?: 'Researcher', name: string } }> } } };
+
+export type FacetsWithCodeQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsWithCodeQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', withCode: number } } };
+
+export type FacetsAllQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FacetsAllQuery = { __typename?: 'Query', publications: { __typename?: 'PublicationConnection', nodes: Array<{ __typename?: 'Publication', title: string }>, facets: { __typename?: 'PublicationFacets', withCode: number, years: Array<{ __typename?: 'YearCount', year: number | null, count: number }>, topics: Array<{ __typename?: 'TopicCount', count: number, topic: { __typename?: 'Topic', name: string } }>, authors: Array<{ __typename?: 'AuthorCount', count: number, researcher: { __typename?: 'Researcher', name: string } }> } } };
 
 export type ResearcherCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -936,6 +1109,172 @@ export const BatchedResearchersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BatchedResearchersQuery, BatchedResearchersQueryVariables>;
+export const PaperCitationDocument = new TypedDocumentString(`
+    query PaperCitation($id: ID!, $format: CitationFormat!) {
+  publication(id: $id) {
+    citation(format: $format)
+  }
+}
+    `) as unknown as TypedDocumentString<PaperCitationQuery, PaperCitationQueryVariables>;
+export const ResearcherCitationsDocument = new TypedDocumentString(`
+    query ResearcherCitations($slug: String!, $format: CitationFormat!) {
+  researcher(slug: $slug) {
+    citations(format: $format)
+    publications(first: 100) {
+      totalCount
+      nodes {
+        title
+        year
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResearcherCitationsQuery, ResearcherCitationsQueryVariables>;
+export const CitationDownloadsDocument = new TypedDocumentString(`
+    query CitationDownloads($slug: String!) {
+  researcher(slug: $slug) {
+    bib: citations(format: BIBTEX)
+    ris: citations(format: RIS)
+    json: citations(format: CSL_JSON)
+  }
+}
+    `) as unknown as TypedDocumentString<CitationDownloadsQuery, CitationDownloadsQueryVariables>;
+export const AllCitationsDocument = new TypedDocumentString(`
+    query AllCitations($n: Int) {
+  researchers(first: $n) {
+    nodes {
+      citations(format: BIBTEX)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AllCitationsQuery, AllCitationsQueryVariables>;
+export const FacetsDocument = new TypedDocumentString(`
+    query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {
+  publications(filter: $filter, first: $first) {
+    totalCount
+    nodes {
+      title
+    }
+    facets {
+      years {
+        year
+        count
+      }
+      topics {
+        topic {
+          slug
+        }
+        count
+      }
+      authors(first: $authors) {
+        researcher {
+          slug
+        }
+        count
+      }
+      withCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsQuery, FacetsQueryVariables>;
+export const FacetsPageOnlyDocument = new TypedDocumentString(`
+    query FacetsPageOnly($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsPageOnlyQuery, FacetsPageOnlyQueryVariables>;
+export const FacetsYearsDocument = new TypedDocumentString(`
+    query FacetsYears($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      years {
+        year
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsYearsQuery, FacetsYearsQueryVariables>;
+export const FacetsTopicsDocument = new TypedDocumentString(`
+    query FacetsTopics($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      topics {
+        topic {
+          name
+        }
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsTopicsQuery, FacetsTopicsQueryVariables>;
+export const FacetsAuthorsDocument = new TypedDocumentString(`
+    query FacetsAuthors($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      authors {
+        researcher {
+          name
+        }
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsAuthorsQuery, FacetsAuthorsQueryVariables>;
+export const FacetsWithCodeDocument = new TypedDocumentString(`
+    query FacetsWithCode($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      withCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsWithCodeQuery, FacetsWithCodeQueryVariables>;
+export const FacetsAllDocument = new TypedDocumentString(`
+    query FacetsAll($first: Int) {
+  publications(first: $first) {
+    nodes {
+      title
+    }
+    facets {
+      years {
+        year
+        count
+      }
+      topics {
+        topic {
+          name
+        }
+        count
+      }
+      authors(first: 5) {
+        researcher {
+          name
+        }
+        count
+      }
+      withCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FacetsAllQuery, FacetsAllQueryVariables>;
 export const ResearcherCountDocument = new TypedDocumentString(`
     query ResearcherCount {
   researchers {

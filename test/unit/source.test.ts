@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('what is not a regular file is refused without being opened', () => {
   it('a FIFO named on the command line', () => {
     const error = inputError(() => collectProfileFiles([fifo]));
-    expect(error.message).toBe(`${fifo}: a named pipe (FIFO), not a profile file: give .txt, .html, .htm files or folders of them`);
+    expect(error.message).toBe(`${fifo}: a named pipe (FIFO), not a profile file: give .txt, .html, .htm, .bib files or folders of them`);
     expect(error.line).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe('what is not a regular file is refused without being opened', () => {
 describe('file types', () => {
   it('other types get an error naming the supported ones', () => {
     const pdf = writeFile('types/paper.pdf', '%PDF-1.4');
-    expect(inputError(() => collectProfileFiles([pdf])).message).toBe(`${pdf}: unsupported file type (.pdf): profiles are .txt, .html, .htm files`);
+    expect(inputError(() => collectProfileFiles([pdf])).message).toBe(`${pdf}: unsupported file type (.pdf): the import reads .txt, .html, .htm, .bib files`);
     expect(inputError(() => readProfileFile(writeFile('types/profile.docx', 'PK'))).message).toMatch(/unsupported file type \(\.docx\)/);
     expect(inputError(() => readProfileFile(writeFile('types/README', profile))).message).toMatch(/unsupported file type \(no extension\)/);
   });

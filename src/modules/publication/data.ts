@@ -76,14 +76,19 @@ function filterSql(filter: PublicationFilter): Prisma.Sql {
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }
 
-/** One page of publications: one statement, plus one for totalCount when asked. */
-export function listPublications(
+/** The publications a filter selects, as `p`: the page, its totalCount and its facets (facets.ts) all read these. */
+export function filteredPublications(filter: PublicationFilter): { from: Prisma.Sql; where: Prisma.Sql } {
+  return { from: Prisma.sql`publication p`, where: filterSql(filter) };
+}
+
+/** One page of publications: one statement, plus one for totalCount when asked; facets count the same filter. */
+export async function listPublications(
   prisma: PrismaClient,
   filter: PublicationFilter,
   ordering: Ordering,
   page: PageRequest,
 ): Promise<PublicationConnectionModel> {
-  return pageOf(prisma, { columns: publicationColumns, from: Prisma.sql`publication p`, where: filterSql(filter) }, ordering, page);
+  return { ...(await pageOf(prisma, { columns: publicationColumns, ...filteredPublications(filter) }, ordering, page)), filter };
 }
 
 /** Authors of each publication (parent: publication id), listed by position. */

@@ -1,0 +1,62 @@
+import autocannon from 'autocannon';
+import type { BenchRequest } from './requests.js';
+import { rssBytes } from './servers.js';
+
+/**
+ * One measurement: `connections` clients keep one request each in flight
+ * against a server for `seconds` (after `warmupSeconds` of the same load,
+ * not recorded), cycling through the operation's requests; the server's
+ * resident memory is sampled every 100 ms and its peak kept.
+ */
+export interface LoadSettings {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}
+
+export interface Measurement {
+  requests: number;
+  /** Requests per second, averaged over the measured seconds. */
+  rps: number;
+  /** Latency in milliseconds. */
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  /** Peak resident memory of the server during the measured seconds, in bytes. */
+  peakRssBytes: number;
+}
+
+function load(url: string, requests: BenchRequest[], connections: number, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: requests.map((request) => ({ method: 'POST', path: request.path, headers: { 'content-type': 'application/json' }, body: request.body })),
+  });
+}
+
+export async function measure(url: string, pid: number, requests: BenchRequest[], settings: LoadSettings): Promise<Measurement> {
+  if (settings.warmupSeconds > 0) await load(url, requests, settings.connections, settings.warmupSeconds);
+  let peakRssBytes = rssBytes(pid);
+  const sampler = setInterval(() => {
+    peakRssBytes = Math.max(peakRssBytes, rssBytes(pid));
+  }, 100);
+  try {
+    const result = await load(url, requests, settings.connections, settings.seconds);
+    return {
+      requests: result.requests.total,
+      rps: result.requests.total / (result.duration || settings.seconds),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors,
+      non2xx: result.non2xx,
+      timeouts: result.timeouts,
+      peakRssBytes,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
