@@ -15,6 +15,16 @@ const postgresUrl = z
     }
   }, 'is not a PostgreSQL connection URL');
 
+const redisUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'is not a Redis connection URL');
+
 const httpUrl = z
   .string()
   .refine((value) => {
@@ -24,7 +34,6 @@ const httpUrl = z
       return false;
     }
   }, 'is not an http(s) URL');
-
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -77,6 +86,11 @@ const variables = {
   TRUSTED_DOCUMENTS: { schema: booleanFlag.default(false), example: 'true' },
   IMPORT_MAX_FILE_BYTES: whole(1_000, 1_000_000),
   TRUSTED_DOCUMENTS_MANIFEST: { schema: z.string().min(1).default('persisted-documents.json'), example: 'persisted-documents.json' },
+  REDIS_URL: { schema: redisUrl.optional(), example: 'redis://127.0.0.1:6379' },
+  REDIS_KEY_PREFIX: { schema: z.string().min(1).default('lab:'), example: 'lab:' },
+  RESPONSE_CACHE_TTL_SECONDS: whole(0, 0, 86_400),
+  RATE_LIMIT_PER_MINUTE: whole(0, 0),
+  TRUST_PROXY: whole(0, 0, 10),
   // OpenID Connect JWTs (src/auth/jwt.ts): the first three together or none of them.
   AUTH_JWKS_URL: { schema: httpUrl.optional(), example: 'https://login.example.org/.well-known/jwks.json' },
   AUTH_ISSUER: { schema: z.string().min(1).optional(), example: 'https://login.example.org/' },
@@ -132,6 +146,16 @@ export interface Config {
   trustedDocumentsManifest: string;
   /** Largest profile file the importProfiles mutation takes (the request as a whole is bounded by maxBodyBytes). */
   importMaxFileBytes: number;
+  /** Unset: every cache and the rate limit live in this process's memory (one instance). */
+  redisUrl: string | undefined;
+  /** Prefix of every key this app writes in Redis, so that deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  /** 0: no response cache. Else anonymous query answers are cached (and CDNs told max-age) for at most this many seconds. */
+  responseCacheTtlSeconds: number;
+  /** Requests per minute to /graphql per client (token, else address); 0: no limit. */
+  rateLimitPerMinute: number;
+  /** Proxies in front of the app (Express `trust proxy` hops): the client address is read from X-Forwarded-For past them. */
+  trustProxy: number;
   /** How writes are authenticated (src/auth/): API tokens always, OpenID Connect JWTs when `jwt` is set. */
   auth: AuthConfig;
   /**
@@ -279,6 +303,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: env.TRUSTED_DOCUMENTS,
     trustedDocumentsManifest: env.TRUSTED_DOCUMENTS_MANIFEST,
     importMaxFileBytes: env.IMPORT_MAX_FILE_BYTES,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
     auth: { jwt: readJwtConfig(env) },
     tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined ? undefined : { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
     metrics: env.METRICS_PORT === undefined ? undefined : { port: env.METRICS_PORT, host: env.METRICS_HOST, path: env.METRICS_PATH },

@@ -8,6 +8,7 @@ import cors from 'cors';
 import type { DocumentNode } from 'graphql';
 import express from 'express';
 import { createAuthenticator } from './auth/authenticate.js';
+import { createSharedState } from './cache/sharedState.js';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
@@ -73,6 +74,11 @@ export type ServerConfig = Pick<
   | 'shutdownGraceMs'
   | 'readyTimeoutMs'
   | 'importMaxFileBytes'
+  | 'redisUrl'
+  | 'redisKeyPrefix'
+  | 'responseCacheTtlSeconds'
+  | 'rateLimitPerMinute'
+  | 'trustProxy'
   | 'auth'
 >;
 
@@ -90,10 +96,14 @@ export function createServer(config: ServerConfig, database: Database, logger: L
   const importer = importFiles && { maxFileBytes: config.importMaxFileBytes, run: (files: ProfileFile[], run: ImportRunOptions) => importFiles(database, files, run) };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // A client that sends its request slowly (or never finishes) is cut off.
   httpServer.requestTimeout = config.requestTimeoutMs;
   httpServer.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
+
+  // Caches and the rate limit: in Redis when REDIS_URL is set, shared by every instance.
+  const shared = createSharedState(config, database, logger);
 
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
@@ -112,7 +122,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     validationRules: [KnownOperationTypes],
     // Apollo's default cache of validated documents, minus the stand-ins of refused ones.
     documentStore: limitAwareDocumentStore(new InMemoryLRUCache<DocumentNode>()),
-    persistedQueries: config.apqCacheBytes > 0 ? { cache: new InMemoryLRUCache({ maxSize: config.apqCacheBytes }) } : false,
+    persistedQueries: shared.apqCache ? { cache: shared.apqCache } : false,
     formatError: createFormatError(config),
     logger: {
       debug: (message) => logger.debug(message),
@@ -128,6 +138,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       // Limits first: a hostile document is refused before anything else looks at it.
       operationLimitsPlugin(config.limits),
       ...(config.trustedDocuments ? [trustedDocumentsPlugin(loadManifest(config.trustedDocumentsManifest))] : []),
+      ...shared.plugins,
       ...(metrics ? [metricsPlugin(metrics)] : []),
       // Queries read from a replica (when there are any), mutations use the primary throughout.
       readRoutingPlugin(database.prisma),
@@ -147,15 +158,22 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     response.json({ status: 'ok' });
   });
 
-  /** Readiness: the database answers too; load balancers stop routing here while it does not. */
+  /**
+   * Readiness: the database answers too; load balancers stop routing here while it does not.
+   * Redis down leaves the API serving (degraded, still 200).
+   */
   app.get('/readyz', async (_request, response) => {
     // Replicas that are down do not make the instance unready (reads fall back
-    // to the primary); they are named so that someone can go and fix them.
-    const [ready, replicas] = await Promise.all([database.isReady(config.readyTimeoutMs), database.replicaStatus(config.readyTimeoutMs)]);
-    response.status(ready ? 200 : 503).json({
-      status: ready ? 'ready' : 'database unavailable',
-      ...(replicas.length > 0 && { replicas }),
-    });
+    // to the primary); they are listed so that someone can go and fix them.
+    const [ready, degradations, replicaStatus] = await Promise.all([
+      database.isReady(config.readyTimeoutMs),
+      shared.degradations(),
+      database.replicaStatus(config.readyTimeoutMs),
+    ]);
+    const replicas = replicaStatus.length > 0 ? { replicas: replicaStatus } : {};
+    if (!ready) response.status(503).json({ status: 'database unavailable', ...replicas });
+    else if (Object.keys(degradations).length > 0) response.json({ status: 'degraded', ...degradations, ...replicas });
+    else response.json({ status: 'ready', ...replicas });
   });
 
   /** Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json. */
@@ -165,7 +183,9 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     httpServer,
     apollo,
     async start() {
+      await shared.start();
       await apollo.start();
+      app.use('/graphql', ...shared.httpMiddleware);
       app.use(
         '/graphql',
         requestIdInErrors,
@@ -186,6 +206,7 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     async stop() {
       await drainHttpServer(httpServer, { graceMs: config.shutdownGraceMs });
       await apollo.stop();
+      await shared.stop();
     },
   };
 }

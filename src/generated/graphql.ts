@@ -95,6 +95,13 @@ export type AuthorCount = {
   researcher: Researcher;
 };
 
+/** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
+export type CacheControlScope =
+  /** Only the asking client's own cache may keep it. */
+  | 'PRIVATE'
+  /** Any cache may keep the answer (CDNs, the server's shared response cache). */
+  | 'PUBLIC';
+
 /** Formats of citations, made with citation-js. */
 export type CitationFormat =
   /** A reference in APA style (7th edition), plain text. */
@@ -937,6 +944,7 @@ export type ResolversTypes = ResolversObject<{
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
   AuthorCount: ResolverTypeWrapper<AuthorCountModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheControlScope: CacheControlScope;
   CitationFormat: CitationFormat;
   Coauthor: ResolverTypeWrapper<CoauthorModel>;
   CreatePublicationInput: CreatePublicationInput;
@@ -1020,6 +1028,14 @@ export type ResolversParentTypes = ResolversObject<{
   TopicCount: TopicCountModel;
   YearCount: YearCount;
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1279,3 +1295,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   YearCount?: YearCountResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -92,6 +92,13 @@ export type AuthorCount = {
   researcher: Researcher;
 };
 
+/** Who may keep a cached answer: anyone (`PUBLIC`) or only the client that asked (`PRIVATE`). */
+export type CacheControlScope =
+  /** Only the asking client's own cache may keep it. */
+  | 'PRIVATE'
+  /** Any cache may keep the answer (CDNs, the server's shared response cache). */
+  | 'PUBLIC';
+
 /** Formats of citations, made with citation-js. */
 export type CitationFormat =
   /** A reference in APA style (7th edition), plain text. */

@@ -103,8 +103,12 @@ export async function listPublications(
 }
 
 /** Authors of each publication (parent: publication id), listed by position. */
+// Each author is looked up by key (researcher_pkey), whatever the planner
+// estimates: as a plain join it hashed a sequential scan of every researcher
+// for a page's few hundred authors (issue 13; test/explain.test.ts). OFFSET 0
+// keeps PostgreSQL from flattening the lateral subquery back into that join.
 export const authorsOfPublication = relation(columnsOf('Researcher', 'r'),
-  Prisma.sql`researcher r JOIN authorship a ON a.researcher_id = r.id`, Prisma.sql`a.publication_id`);
+  Prisma.sql`authorship a CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = a.researcher_id OFFSET 0) r`, Prisma.sql`a.publication_id`);
 
 /** Topics of each publication (parent: publication id). */
 export const topicsOfPublication = relation(columnsOf('Topic', 't'),

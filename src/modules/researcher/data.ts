@@ -81,8 +81,10 @@ export function listResearchers(
 }
 
 /** Shown publications of each researcher (parent: researcher id); hidden ones are in no public list or count. */
+// Each paper looked up by key (publication_pkey), not a hash join over a scan
+// of every paper (issue 13; test/explain.test.ts): see authorsOfPublication.
 export const publicationsOfResearcher = relation(columnsOf('Publication', 'p'),
-  Prisma.sql`publication p JOIN authorship a ON a.publication_id = p.id AND p.hidden_at IS NULL`, Prisma.sql`a.researcher_id`);
+  Prisma.sql`authorship a CROSS JOIN LATERAL (SELECT * FROM publication p WHERE p.id = a.publication_id AND p.hidden_at IS NULL OFFSET 0) p`, Prisma.sql`a.researcher_id`);
 
 /** Supervision roles of each researcher (parent: researcher id). */
 export const rolesOfResearcher = relation(columnsOf('Role', 'o'),
@@ -103,17 +105,28 @@ export interface CoauthorRow extends ResearcherModel {
  * ranked per researcher by a window function.
  */
 export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number): Promise<CoauthorRow[]> {
+  // Every lookup goes by key: a researcher's authorships (authorship_researcher_id_idx),
+  // each paper's other authors (authorship_pkey), then only the kept co-authors'
+  // rows (researcher_pkey). As plain joins the planner hashed scans of the whole
+  // authorship and researcher tables (issue 13; test/explain.test.ts); OFFSET 0
+  // keeps each lateral subquery a per-row lookup.
   return prisma.$queryRaw<CoauthorRow[]>`
-    SELECT * FROM (
-      SELECT ${selectList(prisma, researcherColumns)}, mine.researcher_id AS parent_id, count(*)::int AS shared,
-             row_number() OVER (PARTITION BY mine.researcher_id ORDER BY count(*) DESC, r.name_key, r.id) AS rank
+    SELECT ${selectList(prisma, researcherColumns)}, ranked.parent_id, ranked.shared
+    FROM (
+      SELECT mine.researcher_id AS parent_id, theirs.researcher_id, count(*)::int AS shared,
+             row_number() OVER (PARTITION BY mine.researcher_id ORDER BY count(*) DESC, min(theirs.name_key), theirs.researcher_id) AS rank
       FROM authorship mine
-      JOIN publication p ON p.id = mine.publication_id AND p.hidden_at IS NULL
-      JOIN authorship theirs ON theirs.publication_id = mine.publication_id AND theirs.researcher_id <> mine.researcher_id
-      JOIN researcher r ON r.id = theirs.researcher_id
+      -- Hidden papers make no co-authors (a paper's visibility, looked up by key).
+      CROSS JOIN LATERAL (SELECT 1 FROM publication p WHERE p.id = mine.publication_id AND p.hidden_at IS NULL OFFSET 0) shown
+      CROSS JOIN LATERAL (
+        SELECT o.researcher_id, k.name_key FROM authorship o
+        CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = o.researcher_id OFFSET 0) k
+        WHERE o.publication_id = mine.publication_id AND o.researcher_id <> mine.researcher_id OFFSET 0
+      ) theirs
       WHERE mine.researcher_id = ANY(${[...researcherIds]}::int[])
-      GROUP BY mine.researcher_id, r.id
+      GROUP BY mine.researcher_id, theirs.researcher_id
     ) ranked
+    CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = ranked.researcher_id OFFSET 0) r
     WHERE ranked.rank <= ${limit}
     ORDER BY ranked.parent_id, ranked.rank`;
 }

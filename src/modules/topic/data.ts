@@ -4,8 +4,10 @@ import type { KeyField } from '../shared/lookup.js';
 import { relation } from '../shared/pagination/nested.js';
 
 /** Researchers whose profile lists each topic (parent: topic id). */
+// Each researcher looked up by key (researcher_pkey), not a merge join over a
+// sort of the topic's links (issue 13; test/explain.test.ts): see authorsOfPublication.
 export const researchersOfTopic = relation(columnsOf('Researcher', 'r'),
-  Prisma.sql`researcher r JOIN researcher_topic rt ON rt.researcher_id = r.id`, Prisma.sql`rt.topic_id`);
+  Prisma.sql`researcher_topic rt CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = rt.researcher_id OFFSET 0) r`, Prisma.sql`rt.topic_id`);
 
 /** Shown publications tagged with each topic (parent: topic id); hidden ones are in no public list or count. */
 export const publicationsOfTopic = relation(columnsOf('Publication', 'p'),
