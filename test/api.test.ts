@@ -109,10 +109,11 @@ describe('researchers', () => {
 
   it('pages forward and backward with stable cursors, 20 by default', async () => {
     const all = (await data(ResearcherSlugs, { first: 100 })).researchers;
-    expect(all.totalCount).toBe(15);
+    // 14 researchers from the profiles, 31 more co-authors from the BibTeX, and Élise Côté.
+    expect(all.totalCount).toBe(46);
     const everyone = slugs(all.nodes);
-    expect(everyone[0]).toBe('aristide-baratin');
-    expect((await data(ResearcherSlugs, {})).researchers.nodes).toHaveLength(15);
+    expect(everyone.slice(0, 4)).toEqual(['a-courville', 'a-sordoni', 'aaron-courville', 'aristide-baratin']); // by name, initials and all
+    expect(slugs((await data(ResearcherSlugs, {})).researchers.nodes)).toEqual(everyone.slice(0, 20));
 
     const first = (await data(ResearcherSlugs, { first: 4 })).researchers;
     expect(first.edges.map((edge) => edge.node.slug)).toEqual(everyone.slice(0, 4));
@@ -131,7 +132,12 @@ describe('researchers', () => {
 
   it('orders by publication count with ties broken stably across pages', async () => {
     const all = (await data(ResearcherSlugs, { first: 100, orderBy: 'PUBLICATION_COUNT' })).researchers.nodes;
-    expect(all.slice(0, 3).map((n) => [n.slug, n.publicationCount])).toEqual([['aristide-baratin', 12], ['noor-haddad-lefebvre', 4], ['keller-jordan', 2]]);
+    expect(all.slice(0, 4).map((n) => [n.slug, n.publicationCount])).toEqual([
+      ['aristide-baratin', 12],
+      ['noor-haddad-lefebvre', 4],
+      ['guillaume-lajoie', 3], // a tie: by name
+      ['simon-lacoste-julien', 3],
+    ]);
     // Walk the whole list two at a time: the same order, nothing missed or repeated though most counts tie at 1.
     const walked: string[] = [];
     let after: string | null = null;
@@ -152,15 +158,16 @@ describe('researchers', () => {
     expect(await names({ topic: 'optimization' })).toEqual(['Noor Haddad-Lefebvre']);
     expect(await names({ role: 'principal-supervisor' })).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
     expect(await names({ isMember: true })).toEqual(['Aristide Baratin', 'Noor Haddad-Lefebvre']);
-    expect((await names({ isMember: false })).length).toBe(13);
+    expect((await data(ResearcherNames, { filter: { isMember: false } })).researchers.totalCount).toBe(44);
     expect(await names({ topic: 'deep-learning', role: 'co-supervisor' })).toEqual(['Noor Haddad-Lefebvre']);
   });
   it('lists co-authors most shared first, with the count', async () => {
     expect(await data(Coauthors, { slug: 'aristide-baratin', first: 2 })).toEqual({
       researcher: {
         coauthors: [
-          { sharedPublications: 2, researcher: { name: 'Nicolas Roux' } },
-          { sharedPublications: 1, researcher: { name: 'Dianbo Liu' } },
+          // Both on three of his papers in seed-papers.bib; a tie, by name.
+          { sharedPublications: 3, researcher: { name: 'Guillaume Lajoie' } },
+          { sharedPublications: 3, researcher: { name: 'Simon Lacoste-Julien' } },
         ],
       },
     });
@@ -201,11 +208,12 @@ describe('publications', () => {
       title: 'Torque-Aware Momentum',
       abstractTruncated: false,
       codeUrl: null,
-      year: null,
-      venue: null,
+      // From seed-papers.bib; the authors stay those listed in seed/profiles/english-sample.txt, not the BibTeX's seven.
+      year: 2024,
+      venue: 'arXiv preprint',
       doi: null,
-      arxivId: null,
-      url: null,
+      arxivId: '2412.18790',
+      url: 'https://arxiv.org/abs/2412.18790',
       authors: [
         { name: 'Aristide Baratin', isMember: true },
         { name: 'Nicolas Roux', isMember: false },
@@ -250,12 +258,26 @@ describe('publications', () => {
       'How Learning Rates Shape Neural Network Focus: Insights from Example Ranking',
       'Sparse Rewards',
     ]);
-    expect((await list({ yearFrom: 2020, yearTo: 2025 })).nodes.map(({ title, year }) => ({ title, year }))).toEqual([{ title: 'Apprentissage profond pour les modèles génératifs', year: 2024 }]);
+    // Newest first, then by title; the 2019 paper and those without a year are out.
+    expect((await list({ yearFrom: 2020, yearTo: 2025 })).nodes.map(({ title, year }) => ({ title, year }))).toEqual([
+      { title: 'Apprentissage profond pour les modèles génératifs', year: 2024 },
+      { title: 'How Connectivity Structure Shapes Rich and Lazy Learning in Neural Circuits', year: 2024 },
+      { title: 'How Learning Rates Shape Neural Network Focus: Insights from Example Ranking', year: 2024 },
+      { title: 'Lookbehind-SAM: k Steps Back, 1 Step Forward', year: 2024 },
+      { title: "Maxwell's Demon at Work: Efficient Pruning by Leveraging Saturation of Neurons", year: 2024 },
+      { title: 'Torque-Aware Momentum', year: 2024 },
+      { title: 'Unsupervised Concept Discovery Mitigates Spurious Correlations', year: 2024 },
+      { title: 'CrossSplit: Mitigating Label Noise Memorization through Data Splitting', year: 2023 },
+      { title: 'Promoting Exploration in Memory-Augmented Adam using Critical Momenta', year: 2023 },
+      { title: 'Expressiveness and Learnability: A Unifying View for Evaluating Self-Supervised Learning', year: 2022 },
+      { title: 'Lazy vs hasty: linearization in deep networks impacts learning schedule based on example difficulty', year: 2022 },
+      { title: 'Implicit Regularization via Neural Feature Alignment', year: 2021 },
+    ]);
     const newest = (await list({}, 'YEAR_DESC')).nodes;
     expect(newest[0]?.year).toBe(2024); // papers without a year come after
     const oldest = (await list({}, 'YEAR_ASC')).nodes;
-    expect(oldest.at(-1)?.title).toBe('Unsupervised Concept Discovery Mitigates Spurious Correlations'); // no year: last, by title
-    expect(oldest[0]?.year).toBe(2024);
+    expect(oldest.at(-1)?.title).toBe('Sparse Rewards'); // no year: last, by title
+    expect(oldest[0]).toMatchObject({ title: 'On the Spectral Bias of Neural Networks', year: 2019 });
     expect(titlesOf((await list({}, 'TITLE')).nodes)[0]).toBe('A Note on Step-Size Warmup');
     expect(titlesOf((await list({ search: 'momentum' }, 'TITLE')).nodes)).toEqual([
       'Promoting Exploration in Memory-Augmented Adam using Critical Momenta',

@@ -34,6 +34,12 @@ let server: OpenAlexServer;
 beforeAll(async () => {
   testDatabase = await createTestDatabase({ seeded: true });
   database = await openTestDatabase(testDatabase);
+  // A lab with profile pages and no BibTeX file: the seeded papers' metadata
+  // (seed/references) is taken off again, so that OpenAlex has gaps to fill.
+  await database.prisma.$executeRawUnsafe(
+    `UPDATE publication SET year = NULL, venue = NULL, doi = NULL, arxiv_id = NULL, url = NULL,
+            provenance = provenance - 'year' - 'venue' - 'doi' - 'arxivId' - 'url'`,
+  );
   server = await startOpenAlexServer();
 });
 afterEach(killCommands);

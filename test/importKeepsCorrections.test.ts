@@ -41,12 +41,16 @@ afterAll(async () => {
 });
 
 describe('a re-import of every profile', () => {
-  it('records which fields the profiles gave', async () => {
+  it('records which fields the profiles gave, and which the seed BibTeX gave', async () => {
     expect((await paper('"Torque-Aware Momentum"')).provenance).toEqual([
       { field: 'abstract', source: 'PROFILE' },
+      { field: 'arxivId', source: 'BIBTEX' },
       { field: 'authors', source: 'PROFILE' },
       { field: 'title', source: 'PROFILE' },
       { field: 'topics', source: 'PROFILE' },
+      { field: 'url', source: 'BIBTEX' },
+      { field: 'venue', source: 'BIBTEX' },
+      { field: 'year', source: 'BIBTEX' },
     ]);
   });
 
@@ -80,7 +84,13 @@ describe('a re-import of every profile', () => {
     const torque = await paper('"Torque-Aware Momentum"');
     expect(torque).toMatchObject({ title: 'Torque-Aware Momentum (TAM)', year: 2025 });
     expect(torque.provenance).toContainEqual({ field: 'title', source: 'CURATION' });
-    expect((await paper('"How Learning Rates Shape"')).authors.map((author) => author.name)).toEqual(['Aristide Baratin', 'Keller Jordan', 'Nicolas Le Roux']);
+    // The seed BibTeX's order (Lobacheva, Jordan, Baratin, Le Roux) with the owner moved first.
+    expect((await paper('"How Learning Rates Shape"')).authors.map((author) => author.name)).toEqual([
+      'Aristide Baratin',
+      'Ekaterina Lobacheva',
+      'Keller Jordan',
+      'Nicolas Le Roux',
+    ]);
     const [hidden] = await sql<{ hidden: boolean }>(`SELECT hidden_at IS NOT NULL AS hidden FROM publication WHERE title LIKE 'Lookbehind-SAM%'`);
     expect(hidden).toEqual({ hidden: true });
     const [maxwell] = await sql<{ abstract: string }>(`SELECT abstract FROM publication WHERE title LIKE 'Maxwell%'`);

@@ -94,9 +94,10 @@ describe('two instances, one PostgreSQL, one Redis', () => {
     for (const instance of [a, b, a, b]) await through(instance, { query });
     expect((await through(b, { query })).statements).toBe(0);
 
-    const heard = nextDataChange(a.api);
+    // Each instance hears the commit and moves the shared generation on: wait
+    // for both, or the later one would drop the fresh answer cached in between.
+    const heard = Promise.all([nextDataChange(a.api), nextDataChange(b.api)]);
     await a.database.pool.query("BEGIN; UPDATE topic SET name = 'Deep learning (edited through A)' WHERE slug = 'deep-learning'; COMMIT");
-    // Whichever instance hears first moves the shared generation on for both.
     await heard;
     const fromB = await through(b, { query });
     expect(fromB.body).toEqual({ data: { topic: { name: 'Deep learning (edited through A)' } } });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { importProfileFiles } from '../../seed/run.js';
 import { loadConfig } from '../../src/config.js';
-import { seedProfilesDir } from '../../src/db/paths.js';
+import { defaultSeedPaths } from '../../src/db/paths.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
 import { createScratchDatabase, openScratchDatabase } from './scratchDatabase.js';
@@ -16,7 +16,7 @@ export interface SeededServer {
 export async function startSeededServer(): Promise<SeededServer> {
   const scratch = await createScratchDatabase();
   const database = await openScratchDatabase(scratch);
-  await importProfileFiles(database.prisma, [seedProfilesDir]);
+  await importProfileFiles(database.prisma, defaultSeedPaths);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const server = createServer(config, database, createLogger(config));
   await server.start();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
-import { seedProfilesDir } from '../../src/db/paths.js';
+import { defaultSeedPaths } from '../../src/db/paths.js';
 import { importProfileFiles } from '../../seed/run.js';
 import { databaseUrl, serverUrl, withAdminClient } from '../../scripts/support/scratchDatabase.js';
 
@@ -26,7 +26,7 @@ function templateDir(runId: string): string {
 async function migrateAndSeed(connectionString: string): Promise<void> {
   const database = await openDatabase({ databaseUrl: connectionString, pgliteDataDir: '', databasePoolSize: 2 });
   try {
-    await importProfileFiles(database.prisma, [seedProfilesDir]);
+    await importProfileFiles(database.prisma, defaultSeedPaths);
   } finally {
     await database.close();
   }
