@@ -231,8 +231,11 @@ describe('BibTeX input', () => {
     const entries = seedEntries();
     const changed = entries[3]!.replace('year          = {2024}', 'year          = {2023}').replace('mordido2024lookbehind', 'other');
     const file = scratchFile('twice.bib', changed);
-    // Named in file-name order, whatever the order given.
-    const message = `${seedBib}:51: entry mordido2024lookbehind gives the year 2024, but ${file}:4 (entry other) gives 2023 for the same paper`;
+    // Files are read in path order, whatever the order given: the error is at the entry read second.
+    const seedEntry = { at: `${seedBib}:51`, key: 'mordido2024lookbehind', year: 2024 };
+    const otherEntry = { at: `${file}:4`, key: 'other', year: 2023 };
+    const [earlier, later] = seedBib < file ? [seedEntry, otherEntry] : [otherEntry, seedEntry];
+    const message = `${later.at}: entry ${later.key} gives the year ${later.year}, but ${earlier.at} (entry ${earlier.key}) gives ${earlier.year} for the same paper`;
     await expect(importProfileFiles(database.prisma, [seedBib, file])).rejects.toThrow(message);
     await expect(importProfileFiles(database.prisma, [file, seedBib])).rejects.toThrow(message);
   });

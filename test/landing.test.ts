@@ -38,7 +38,7 @@ describe('Sandbox, introspection and CORS', () => {
     const response = await production.graphql(introspection);
     expect(response.body.errors?.[0]?.message).toContain('introspection is not allowed');
     const query = await production.graphql<{ researchers: { totalCount: number } }>('{ researchers { totalCount } }');
-    expect(query.body.data).toEqual({ researchers: { totalCount: 14 } });
+    expect(query.body.data).toEqual({ researchers: { totalCount: 45 } });
   });
 
   it('CORS allows the configured origins only', async () => {
