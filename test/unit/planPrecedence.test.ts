@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedProfile, ParsedPublication } from '../../seed/parser.js';
 import { planImport, type ImportPlan } from '../../seed/plan.js';
 import { emptySnapshot, type Snapshot } from '../../seed/snapshot.js';
+import { afterWriting } from '../support/planSnapshot.js';
 import type { ProfileSource } from '../../seed/source.js';
 import { loadVocabulary } from '../../seed/vocabulary.js';
 
@@ -23,37 +24,6 @@ function profile(name: string, publications: ParsedPublication[]): ProfileSource
 
 const ada = profile('Ada Byron', [paper('Widgets at Scale', ['Keller Jordan', 'Grace Hopper'], 'We scale widgets.'), paper('A Note on Gadgets', ['Keller Jordan'])]);
 
-/** What the database holds after `plan` ran on an empty one (ids in plan order). */
-function afterWriting(plan: ImportPlan): Snapshot {
-  const snapshot = emptySnapshot();
-  let id = 0;
-  const ids = new Map<string, number>();
-  for (const kind of ['position', 'role', 'topic'] as const) {
-    for (const row of plan.vocabulary[kind].create) {
-      ids.set(`${kind}:${row.key}`, ++id);
-      snapshot[`${kind}s`].push({ id, ...row });
-    }
-  }
-  for (const row of plan.researchers.create) {
-    ids.set(`researcher:${row.nameKey}`, ++id);
-    const positionId = row.positionKey === null ? null : ids.get(`position:${row.positionKey}`)!;
-    snapshot.researchers.push({ id, nameKey: row.nameKey, slug: row.slug, name: row.name, aliases: row.aliases, searchKey: row.searchKey, isMember: row.isMember, positionId, organization: row.organization, provenance: row.provenance });
-  }
-  for (const row of plan.publications.create) {
-    ids.set(`publication:${row.titleKey}`, ++id);
-    snapshot.publications.push({ id, titleKey: row.titleKey, title: row.title, abstract: row.abstract, abstractTruncated: row.abstractTruncated, codeUrl: row.codeUrl, provenance: row.provenance, hidden: false });
-  }
-  for (const { ownerKey, titleKey, ...values } of plan.listings.create) {
-    snapshot.listings.push({ id: ++id, ownerId: ids.get(`researcher:${ownerKey}`)!, publicationId: ids.get(`publication:${titleKey}`)!, ...values });
-  }
-  for (const row of plan.authorships.create) {
-    snapshot.authorships.push({ publicationId: ids.get(`publication:${row.titleKey}`)!, researcherId: ids.get(`researcher:${row.researcherKey}`)!, position: row.position });
-  }
-  for (const row of plan.publicationTopics.create) snapshot.publicationTopics.push({ publicationId: ids.get(`publication:${row.titleKey}`)!, topicId: ids.get(`topic:${row.topicKey}`)! });
-  for (const row of plan.researcherTopics.create) snapshot.researcherTopics.push({ researcherId: ids.get(`researcher:${row.researcherKey}`)!, topicId: ids.get(`topic:${row.topicKey}`)! });
-  snapshot.takenSlugs = new Set(snapshot.researchers.map((row) => row.slug));
-  return snapshot;
-}
 
 const imported = () => afterWriting(planImport([ada], emptySnapshot(), vocabulary));
 const publication = (snapshot: Snapshot, titleKey: string) => snapshot.publications.find((row) => row.titleKey === titleKey)!;
