@@ -5,35 +5,21 @@ import { z } from 'zod';
  * process.env: every setting a module needs is passed to it from here.
  */
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
+/** A URL whose scheme is one of `protocols` (`['http:', 'https:']`), else `message`. */
+function urlWith(protocols: string[], message: string) {
+  return z.string().refine((value) => {
     try {
-      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+      return protocols.includes(new URL(value).protocol);
     } catch {
       return false;
     }
-  }, 'is not a PostgreSQL connection URL');
+  }, message);
+}
 
-const redisUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, 'is not a Redis connection URL');
-
-const httpUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, 'is not an http(s) URL');
+const postgresUrl = urlWith(['postgres:', 'postgresql:'], 'is not a PostgreSQL connection URL');
+const redisUrl = urlWith(['redis:', 'rediss:'], 'is not a Redis connection URL');
+/** Exported for the commands that read settings of their own (seed/enrich/settings.ts). */
+export const httpUrl = urlWith(['http:', 'https:'], 'is not an http(s) URL');
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -45,7 +31,7 @@ const csv = z.string().transform((value) =>
 );
 
 /** A whole number from `min` (to `max`), `fallback` when unset; the fallback is the example shown when a value is wrong. */
-function whole(min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
+export function whole(min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
   return { schema: z.coerce.number().int().min(min).max(max).default(fallback), example: String(fallback) };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../src/config.js';
+import { ConfigError, httpUrl, whole } from '../../src/config.js';
 
 /**
  * The enrichment command's own settings: its environment variables and
@@ -7,20 +7,6 @@ import { ConfigError } from '../../src/config.js';
  * an example of a good one). They are read here rather than in src/config.ts
  * because only this command uses them; DATABASE_URL still comes from there.
  */
-
-const httpUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, 'is not an http(s) URL');
-
-function whole(min: number, fallback: number, max = Number.MAX_SAFE_INTEGER) {
-  return { schema: z.coerce.number().int().min(min).max(max).default(fallback), example: String(fallback) };
-}
 
 const variables = {
   OPENALEX_URL: { schema: httpUrl.default('https://api.openalex.org'), example: 'https://api.openalex.org' },
