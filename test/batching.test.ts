@@ -2,29 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.js';
 import type { TypedDocumentString } from './generated/graphql.js';
 import { request } from './operations/request.js';
+import { statementCounter } from './support/cacheRequests.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 let seeded: SeededApi;
-let statements = 0;
+let statements: ReturnType<typeof statementCounter>;
 
 beforeAll(async () => {
   seeded = await startSeededApi();
-  // Every statement Prisma sends goes through this pool's query().
-  const pool = seeded.database.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    statements += 1;
-    return query(...args);
-  };
+  statements = statementCounter(seeded.database.pool);
 });
 
 afterAll(() => seeded.close());
 
 async function countStatements<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: Variables) {
-  statements = 0;
+  statements.reset();
   const response = await request(seeded.api, document, variables);
   expect(response.body.errors).toBeUndefined();
-  return { statements, data: response.body.data! };
+  return { statements: statements.count, data: response.body.data! };
 }
 
 const publicationsQuery = graphql(`query BatchedPublications($n: Int) {

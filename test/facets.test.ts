@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.js';
 import type { PublicationFilter, TypedDocumentString } from './generated/graphql.js';
 import { request } from './operations/request.js';
+import { statementCounter } from './support/cacheRequests.js';
 import { firstError } from './support/answers.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 let seeded: SeededApi;
-let statements = 0;
+let statements: ReturnType<typeof statementCounter>;
 
 beforeAll(async () => {
   seeded = await startSeededApi();
@@ -18,22 +19,16 @@ beforeAll(async () => {
   for (const [index, paper] of papers.entries()) {
     await prisma.publication.update({ where: { id: paper.id }, data: { year: years[index % years.length] } });
   }
-  // Every statement Prisma sends goes through this pool's query() (as in batching.test.ts).
-  const pool = seeded.database.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    statements += 1;
-    return query(...args);
-  };
+  statements = statementCounter(seeded.database.pool);
 });
 
 afterAll(() => seeded.close());
 
 async function data<Result, Variables>(document: TypedDocumentString<Result, Variables>, variables: Variables) {
-  statements = 0;
+  statements.reset();
   const response = await request(seeded.api, document, variables);
   expect(response.body.errors).toBeUndefined();
-  return { statements, data: response.body.data! };
+  return { statements: statements.count, data: response.body.data! };
 }
 
 const Facets = graphql(`query Facets($filter: PublicationFilter, $first: Int, $authors: Int) {
