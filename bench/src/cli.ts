@@ -91,7 +91,7 @@ async function main(): Promise<number> {
       {
         scales: pair as [ScaleName, ScaleName],
         rounds: positive('rounds', options.rounds, 3),
-        seconds: positive('duration', options.duration, 4),
+        seconds: positive('duration', options.duration, 3),
         warmupSeconds: positive('warmup', options.warmup, 1, { allowZero: true }),
         poolSize,
       },
