@@ -109,6 +109,8 @@ try {
   exitCode = await main();
 } catch (error) {
   process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const outputs = session.serverOutputs();
+  if (outputs) process.stderr.write(`${outputs}\n`);
   await session.interrupt().catch(() => undefined);
 } finally {
   await session.cleanUp();

@@ -21,6 +21,8 @@ export interface RunningServer {
   label: string;
   pid: number;
   url: string;
+  /** The end of what the process wrote (stdout and stderr), for a failure's report. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,9 @@ function commandOf(system: System, settings: ServerSettings): { command: string;
           LOG_LEVEL: 'warn',
           // Far above any page of the bench: it measures speed, not the cost bound.
           MAX_QUERY_COST: '100000',
+          // Nor PostgreSQL's statement_timeout (5 s in production): a broad search at scale L on a loaded
+          // machine takes longer, and PostGraphile and the floor have none; how slow it is is the measurement.
+          DATABASE_STATEMENT_TIMEOUT_MS: '60000',
           // The response cache is measured in a line of its own (--cached), never in the main table.
           RESPONSE_CACHE_TTL_SECONDS: '0',
           ...settings.env,
@@ -147,6 +152,7 @@ export async function startServer(system: System, settings: ServerSettings): Pro
     label: settings.label ?? system,
     pid: child.pid!,
     url,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

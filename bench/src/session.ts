@@ -54,6 +54,14 @@ export class Session {
     return path;
   }
 
+  /** What each running server last wrote (the ones that wrote anything): printed when a run fails. */
+  serverOutputs(): string {
+    return this.servers
+      .filter((server) => server.output().trim())
+      .map((server) => `--- ${server.label} (last lines) ---\n${server.output().slice(-3000).trimEnd()}`)
+      .join('\n');
+  }
+
   async stopServers(): Promise<void> {
     await Promise.allSettled(this.servers.splice(0).map((server) => server.stop()));
     await Promise.allSettled(this.counters.splice(0).map((counter) => counter.close()));
