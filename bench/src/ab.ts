@@ -6,6 +6,7 @@ import { migrationsDir, projectRoot } from '../../src/db/paths.js';
 import { checkAnswers } from './check.js';
 import { failedMeasurements, logMismatches } from './compare.js';
 import { describeMachine } from './machine.js';
+import { waitForIdleDatabase } from './idle.js';
 import { measure, type LoadSettings } from './measure.js';
 import { commonMigrations, migrationsIn } from './migrations.js';
 import { operations } from './operations.js';
@@ -93,7 +94,8 @@ export async function ab(session: Session, options: AbOptions, log: (line: strin
   for (let round = 1; round <= rounds; round += 1) {
     for (const operation of operations) {
       for (const server of round % 2 === 1 ? [serverA, serverB] : [serverB, serverA]) {
-        const result = await measure(server.url, server.pid, requestsFor('ours', operation, databaseB.samples), load);
+        const drain = () => Promise.all([waitForIdleDatabase(databaseA.url), waitForIdleDatabase(databaseB.url)]);
+        const result = await measure(server.url, server.pid, requestsFor('ours', operation, databaseB.samples), load, drain);
         measurements.push({ round, operation: operation.name, system: server.label, ...result });
         log(`round ${round}/${rounds}  ${operation.name.padEnd(10)} ${server.label.padEnd(24)} ${result.rps.toFixed(0).padStart(6)} rps  p50 ${result.p50} ms  p99 ${result.p99} ms${result.errors + result.non2xx + result.timeouts > 0 ? `  ERRORS ${result.errors} non-2xx ${result.non2xx} timeouts ${result.timeouts}` : ''}`);
       }

@@ -1,6 +1,7 @@
 import { projectRoot } from '../../src/db/paths.js';
 import { checkAnswers, countStatements, type CheckTarget, type Endpoints, type Mismatch } from './check.js';
 import { describeMachine } from './machine.js';
+import { waitForIdleDatabase } from './idle.js';
 import { measure, type LoadSettings } from './measure.js';
 import { operations, systems, type System } from './operations.js';
 import { buildServer, runDatabase } from './prepare.js';
@@ -94,7 +95,7 @@ export async function compare(session: Session, options: CompareOptions, log: (l
   for (let round = 1; round <= rounds; round += 1) {
     for (const operation of operations) {
       for (const server of direct) {
-        const result = await measure(server.url, server.pid, requestsFor(server.system, operation, samples), load);
+        const result = await measure(server.url, server.pid, requestsFor(server.system, operation, samples), load, () => waitForIdleDatabase(url));
         measurements.push({ round, operation: operation.name, system: server.label, ...result });
         log(`round ${round}/${rounds}  ${operation.name.padEnd(10)} ${server.label.padEnd(19)} ${result.rps.toFixed(0).padStart(6)} rps  p50 ${result.p50} ms  p99 ${result.p99} ms${result.errors + result.non2xx + result.timeouts > 0 ? `  ERRORS ${result.errors} non-2xx ${result.non2xx} timeouts ${result.timeouts}` : ''}`);
       }
