@@ -63,7 +63,7 @@ const firstPage = (ordering: Parameters<typeof readPageArgs>[1]) => readPageArgs
 describe('raw selects return whole model rows', () => {
   it('top-level pages: researchers and publications', async () => {
     await expectModelRows('Researcher', (await listResearchers(prisma, {}, 'NAME', firstPage(researcherOrderings.NAME), researcherColumns)).nodes);
-    await expectModelRows('Publication', (await listPublications(prisma, {}, publicationOrderings.TITLE, firstPage(publicationOrderings.TITLE), publicationColumns, false)).nodes);
+    await expectModelRows('Publication', (await listPublications(prisma, {}, publicationOrderings.TITLE, firstPage(publicationOrderings.TITLE), publicationColumns)).nodes);
   });
 
   it('nested pages: a researcher\'s publications, a topic\'s researchers and publications, a role\'s researchers', async () => {

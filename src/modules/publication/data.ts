@@ -114,20 +114,15 @@ export function filteredPublications(filter: PublicationFilter): { from: Prisma.
   return { from: Prisma.sql`publication p`, where: filterSql(filter), countWhere: filterSql(filter, true) };
 }
 
-/**
- * One page of publications with `columns` of each: one statement, plus one
- * for totalCount when `countInPage` is false and it is asked for; facets count
- * the same filter.
- */
+/** One page of publications with `columns` of each: one statement, plus one for totalCount when asked; facets count the same filter. */
 export async function listPublications(
   prisma: PrismaClient,
   filter: PublicationFilter,
   ordering: Ordering,
   page: PageRequest,
   columns: Columns<PublicationModel>,
-  countInPage: boolean,
 ): Promise<PublicationConnectionModel> {
-  return { ...(await pageOf(prisma, { columns, ...filteredPublications(filter) }, ordering, page, { countInPage })), filter };
+  return { ...(await pageOf(prisma, { columns, ...filteredPublications(filter) }, ordering, page)), filter };
 }
 
 /** Authors of each publication (parent: publication id), listed by position. */

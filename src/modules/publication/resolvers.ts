@@ -8,7 +8,7 @@ import { requireId } from '../shared/lookup.js';
 import { idOfType, toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
 import { readSearch } from '../shared/search.js';
-import { connectionNodes, isRequested } from '../shared/selection.js';
+import { connectionNodes } from '../shared/selection.js';
 import { topicBySlug } from '../topic/data.js';
 import { publicationColumnsFor } from './columns.js';
 import { listPublications, publicationOrdering, type PublicationFilter } from './data.js';
@@ -31,9 +31,7 @@ export const publicationResolvers: Resolvers = {
       const filter: PublicationFilter = { search, yearFrom, yearTo, visibility };
       if (topic != null) filter.topicId = await requireId(prisma, topicBySlug, topic, 'filter.topic');
       if (author != null) filter.authorId = await requireId(prisma, researcherBySlug, author, 'filter.author');
-      // A ranking reads every match anyway: its count comes with the page, in one statement.
-      const countInPage = order === 'RELEVANCE' && isRequested(info, 'totalCount');
-      return listPublications(prisma, filter, ordering, page, publicationColumnsFor(info, connectionNodes), countInPage);
+      return listPublications(prisma, filter, ordering, page, publicationColumnsFor(info, connectionNodes));
     },
   },
   Publication: {
