@@ -27,7 +27,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { operations } from '../bench/src/operations.js';
+import { operations as allOperations } from '../bench/src/operations.js';
 import { requestsFor, send, type BenchRequest } from '../bench/src/requests.js';
 import { readSamples } from '../bench/src/samples.js';
 import { isDataStatement, startStatementCounter, type StatementCounter } from '../bench/src/statements.js';
@@ -43,10 +43,12 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     out: { type: 'string' },
+    /** Only these operations, comma separated (e.g. `search,topic`). */
+    only: { type: 'string' },
   },
 });
 if (!options.a || !options.b || !options.base) {
-  process.stderr.write('usage: tsx scripts/perf-ab.ts --a <checkout> --b <checkout> --base <database> [--rounds 3 --seconds 8 --warmup 2 --connections 16 --out file.json]\n');
+  process.stderr.write('usage: tsx scripts/perf-ab.ts --a <checkout> --b <checkout> --base <database> [--rounds 3 --seconds 8 --warmup 2 --connections 16 --only search,topic --out file.json]\n');
   process.exit(2);
 }
 const checkouts = { A: path.resolve(options.a), B: path.resolve(options.b) } as const;
@@ -56,6 +58,8 @@ const urlOf = (database: string) => `${options.server}/${database}`;
 const suffix = randomBytes(4).toString('hex');
 const databases: Record<Side, string> = { A: `perf_ab_a_${suffix}`, B: `perf_ab_b_${suffix}` };
 const children = new Set<ChildProcess>();
+const only = options.only?.split(',');
+const operations = allOperations.filter((operation) => !only || only.includes(operation.name));
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: urlOf('postgres') });
