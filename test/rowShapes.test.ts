@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, type PrismaClient } from '../src/generated/prisma/client.js';
 import { createLoaders, type Loaders } from '../src/loaders.js';
 import { publicationOrderings, listPublications } from '../src/modules/publication/data.js';
+import { publicationColumns } from '../src/modules/publication/columns.js';
+import { researcherColumns } from '../src/modules/researcher/columns.js';
 import { coauthorsOf, listResearchers, researcherOrderings } from '../src/modules/researcher/data.js';
 import { readPageArgs } from '../src/modules/shared/pagination/cursors.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 /**
- * Every raw select of the API, run once on the seeded data: each row it
- * returns has every scalar field of its Prisma model, with the value Prisma
- * Client reads for the same id. A select list that missed a field, or a
- * column renamed in schema.prisma but not in the SQL, fails here.
+ * Every raw select of the API, run once on the seeded data with every column
+ * selected (as for a query that asks for every field): each row it returns
+ * has every scalar field of its Prisma model, with the value Prisma Client
+ * reads for the same id. A select list that missed a field, or a column
+ * renamed in schema.prisma but not in the SQL, fails here.
  */
 let seeded: SeededApi;
 let prisma: PrismaClient;
@@ -59,25 +62,27 @@ const firstPage = (ordering: Parameters<typeof readPageArgs>[1]) => readPageArgs
 
 describe('raw selects return whole model rows', () => {
   it('top-level pages: researchers and publications', async () => {
-    await expectModelRows('Researcher', (await listResearchers(prisma, {}, 'NAME', firstPage(researcherOrderings.NAME))).nodes);
-    await expectModelRows('Publication', (await listPublications(prisma, {}, publicationOrderings.TITLE, firstPage(publicationOrderings.TITLE))).nodes);
+    await expectModelRows('Researcher', (await listResearchers(prisma, {}, 'NAME', firstPage(researcherOrderings.NAME), researcherColumns)).nodes);
+    await expectModelRows('Publication', (await listPublications(prisma, {}, publicationOrderings.TITLE, firstPage(publicationOrderings.TITLE), publicationColumns)).nodes);
   });
 
   it('nested pages: a researcher\'s publications, a topic\'s researchers and publications, a role\'s researchers', async () => {
     const researcher = await prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' } });
     const topic = await prisma.topic.findUniqueOrThrow({ where: { slug: 'deep-learning' } });
     const role = await prisma.role.findUniqueOrThrow({ where: { key: 'principal-supervisor' } });
-    const nested = { order: 'TITLE' as const, page: firstPage(publicationOrderings.TITLE) };
+    const everyPublicationColumn = { columns: publicationColumns, page: true, count: true };
+    const everyResearcherColumn = { page: firstPage(researcherOrderings.NAME), selection: { columns: researcherColumns, page: true, count: true } };
+    const nested = { order: 'TITLE' as const, page: firstPage(publicationOrderings.TITLE), selection: everyPublicationColumn };
     await expectModelRows('Publication', (await loaders.researcher.publications(nested).load(researcher.id)).nodes);
     await expectModelRows('Publication', (await loaders.topic.publications(nested).load(topic.id)).nodes);
-    await expectModelRows('Researcher', (await loaders.topic.researchers(firstPage(researcherOrderings.NAME)).load(topic.id)).nodes);
-    await expectModelRows('Researcher', (await loaders.role.researchers(firstPage(researcherOrderings.NAME)).load(role.id)).nodes);
+    await expectModelRows('Researcher', (await loaders.topic.researchers(everyResearcherColumn).load(topic.id)).nodes);
+    await expectModelRows('Researcher', (await loaders.role.researchers(everyResearcherColumn).load(role.id)).nodes);
   });
 
   it('per-parent lists: authors and topics of a paper, roles and topics of a researcher', async () => {
     const paper = await prisma.publication.findFirstOrThrow({ where: { title: 'Torque-Aware Momentum' } });
     const researcher = await prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' } });
-    await expectModelRows('Researcher', await loaders.publication.authors.load(paper.id));
+    await expectModelRows('Researcher', await loaders.publication.authors(researcherColumns).load(paper.id));
     await expectModelRows('Topic', await loaders.publication.topics.load(paper.id));
     await expectModelRows('Role', await loaders.researcher.roles.load(researcher.id));
     await expectModelRows('Topic', await loaders.researcher.topics.load(researcher.id));
@@ -85,6 +90,6 @@ describe('raw selects return whole model rows', () => {
 
   it('co-authors', async () => {
     const researcher = await prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' } });
-    await expectModelRows('Researcher', await coauthorsOf(prisma, [researcher.id], 5));
+    await expectModelRows('Researcher', await coauthorsOf(prisma, [researcher.id], 5, researcherColumns));
   });
 });

@@ -1,8 +1,7 @@
-import type { PublicationModel } from '../publication/mappers.js';
-import type { ResearcherModel } from '../researcher/mappers.js';
+import type { Publication as PublicationModel, Researcher as ResearcherModel } from '../../generated/prisma/client.js';
 import { splitName, type CslName } from './names.js';
 
-/** A publication with its authors in order: what a citation is made from. */
+/** A publication with its authors in order, whole rows: what a citation is made from. */
 export interface CitedPublication {
   publication: PublicationModel;
   authors: ResearcherModel[];

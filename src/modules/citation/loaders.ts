@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import type { Loaders } from '../../loaders.js';
 import { publicationOrderings } from '../publication/data.js';
+import { researcherColumns } from '../researcher/columns.js';
 import { publicationsOfResearcher } from '../researcher/data.js';
 import { listLoader } from '../shared/pagination/nested.js';
 import { orderBySql } from '../shared/pagination/sql.js';
@@ -23,7 +24,7 @@ export function createCitationLoaders(prisma: PrismaClient) {
  */
 export async function citedPublicationsOf(loaders: Loaders, researcherId: number): Promise<CitedPublication[]> {
   const publications = await loaders.citation.publicationsOf.load(researcherId);
-  const authors = await loaders.publication.authors.loadMany(publications.map((publication) => publication.id));
+  const authors = await loaders.publication.authors(researcherColumns).loadMany(publications.map((publication) => publication.id));
   return publications.map((publication, index) => {
     const list = authors[index]!;
     if (list instanceof Error) throw list;

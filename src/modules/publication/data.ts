@@ -1,13 +1,10 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { columnsOf } from '../shared/columns.js';
+import { columnsOf, type Columns } from '../shared/columns.js';
 import { badUserInput } from '../shared/errors.js';
 import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
 import { relation } from '../shared/pagination/nested.js';
 import { pageOf } from '../shared/pagination/topLevel.js';
-import type { PublicationConnectionModel } from './mappers.js';
-
-/** A publication row as `p`: raw rows are PublicationModel. */
-export const publicationColumns = columnsOf('Publication', 'p');
+import type { PublicationConnectionModel, PublicationModel } from './mappers.js';
 
 export type PublicationOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE' | 'RELEVANCE';
 
@@ -60,6 +57,17 @@ export type PublicationVisibility = 'VISIBLE' | 'HIDDEN' | 'ALL';
 /** A paper every public list, count and search shows (hidePublication hides the others). */
 export const shownPublication = Prisma.sql`p.hidden_at IS NULL`;
 
+/**
+ * A link row (`authorship`, `publication_topic`) whose paper is shown, for
+ * counts read from the link table alone: hidden papers are few, and
+ * publication_hidden_idx (a partial index) finds them without reading the
+ * others, where joining every linked paper to read its hidden_at cost a
+ * lookup per link (issue 13: the topic page's publicationCount).
+ */
+export function linksShownPaper(publicationId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM publication h WHERE h.id = ${publicationId} AND h.hidden_at IS NOT NULL)`;
+}
+
 export interface PublicationFilter {
   /** Default VISIBLE: hidden papers are left out unless an editor asks for them. */
   visibility?: PublicationVisibility;
@@ -70,36 +78,51 @@ export interface PublicationFilter {
   yearTo?: number | null;
 }
 
-function filterSql(filter: PublicationFilter): Prisma.Sql {
+/**
+ * The filter's conditions on `p`. For counting, `countable` writes the topic
+ * and author conditions as `p.id = ANY(ARRAY(…))`: the planner then looks
+ * each linked paper up by key, where the EXISTS form hashed a scan of every
+ * paper. The page keeps EXISTS: it walks the year index and stops at the
+ * page, where the ARRAY form would sort every match.
+ */
+function filterSql(filter: PublicationFilter, countable = false): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const visibility = filter.visibility ?? 'VISIBLE';
   if (visibility === 'VISIBLE') conditions.push(shownPublication);
   if (visibility === 'HIDDEN') conditions.push(Prisma.sql`p.hidden_at IS NOT NULL`);
   if (filter.search?.trim()) conditions.push(Prisma.sql`p.search_vector @@ ${tsQuery(filter.search)}`);
   if (filter.topicId !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM publication_topic pt WHERE pt.publication_id = p.id AND pt.topic_id = ${filter.topicId})`);
+    conditions.push(countable
+      ? Prisma.sql`p.id = ANY(ARRAY(SELECT pt.publication_id FROM publication_topic pt WHERE pt.topic_id = ${filter.topicId}))`
+      : Prisma.sql`EXISTS (SELECT 1 FROM publication_topic pt WHERE pt.publication_id = p.id AND pt.topic_id = ${filter.topicId})`);
   }
   if (filter.authorId !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM authorship a WHERE a.publication_id = p.id AND a.researcher_id = ${filter.authorId})`);
+    conditions.push(countable
+      ? Prisma.sql`p.id = ANY(ARRAY(SELECT a.publication_id FROM authorship a WHERE a.researcher_id = ${filter.authorId}))`
+      : Prisma.sql`EXISTS (SELECT 1 FROM authorship a WHERE a.publication_id = p.id AND a.researcher_id = ${filter.authorId})`);
   }
   if (filter.yearFrom != null) conditions.push(Prisma.sql`p.year >= ${filter.yearFrom}`);
   if (filter.yearTo != null) conditions.push(Prisma.sql`p.year <= ${filter.yearTo}`);
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
 }
 
-/** The publications a filter selects, as `p`: the page, its totalCount and its facets (facets.ts) all read these. */
-export function filteredPublications(filter: PublicationFilter): { from: Prisma.Sql; where: Prisma.Sql } {
-  return { from: Prisma.sql`publication p`, where: filterSql(filter) };
+/**
+ * The publications a filter selects, as `p`: the page, its totalCount and its
+ * facets (facets.ts) all read these (`countWhere` is `where` written for counting).
+ */
+export function filteredPublications(filter: PublicationFilter): { from: Prisma.Sql; where: Prisma.Sql; countWhere: Prisma.Sql } {
+  return { from: Prisma.sql`publication p`, where: filterSql(filter), countWhere: filterSql(filter, true) };
 }
 
-/** One page of publications: one statement, plus one for totalCount when asked; facets count the same filter. */
+/** One page of publications with `columns` of each: one statement, plus one for totalCount when asked; facets count the same filter. */
 export async function listPublications(
   prisma: PrismaClient,
   filter: PublicationFilter,
   ordering: Ordering,
   page: PageRequest,
+  columns: Columns<PublicationModel>,
 ): Promise<PublicationConnectionModel> {
-  return { ...(await pageOf(prisma, { columns: publicationColumns, ...filteredPublications(filter) }, ordering, page)), filter };
+  return { ...(await pageOf(prisma, { columns, ...filteredPublications(filter) }, ordering, page)), filter };
 }
 
 /** Authors of each publication (parent: publication id), listed by position. */

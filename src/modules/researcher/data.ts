@@ -1,14 +1,12 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { columnsOf, selectList } from '../shared/columns.js';
+import { linksShownPaper } from '../publication/data.js';
+import { columnsOf, selectList, type Columns } from '../shared/columns.js';
 import type { KeyField } from '../shared/lookup.js';
 import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
 import { relation } from '../shared/pagination/nested.js';
 import { pageOf } from '../shared/pagination/topLevel.js';
 import { escapeLike, foldCase } from '../shared/text.js';
 import type { ResearcherConnectionModel, ResearcherModel } from './mappers.js';
-
-/** A researcher row as `r`: raw rows are ResearcherModel. */
-export const researcherColumns = columnsOf('Researcher', 'r');
 
 // Shown papers only (hidden ones are left out of every public count).
 const publicationCount = Prisma.sql`(SELECT count(*)::int FROM authorship a JOIN publication p ON p.id = a.publication_id AND p.hidden_at IS NULL WHERE a.researcher_id = r.id)`;
@@ -69,22 +67,25 @@ export async function findRedirectedResearcher(prisma: PrismaClient, removedId: 
   return redirect?.researcher ?? null;
 }
 
-/** One page of researchers: one statement, plus one for totalCount when asked. */
+/** One page of researchers with `columns` of each: one statement, plus one for totalCount when asked. */
 export function listResearchers(
   prisma: PrismaClient,
   filter: ResearcherFilter,
   order: ResearcherOrder,
   page: PageRequest,
+  columns: Columns<ResearcherModel>,
 ): Promise<ResearcherConnectionModel> {
-  const source = { columns: researcherColumns, from: Prisma.sql`researcher r`, where: filterSql(filter) };
+  const source = { columns, from: Prisma.sql`researcher r`, where: filterSql(filter) };
   return pageOf(prisma, source, researcherOrderings[order], page);
 }
 
 /** Shown publications of each researcher (parent: researcher id); hidden ones are in no public list or count. */
 // Each paper looked up by key (publication_pkey), not a hash join over a scan
 // of every paper (issue 13; test/explain.test.ts): see authorsOfPublication.
+// Counted on authorship alone (linksShownPaper), without reading the papers.
 export const publicationsOfResearcher = relation(columnsOf('Publication', 'p'),
-  Prisma.sql`authorship a CROSS JOIN LATERAL (SELECT * FROM publication p WHERE p.id = a.publication_id AND p.hidden_at IS NULL OFFSET 0) p`, Prisma.sql`a.researcher_id`);
+  Prisma.sql`authorship a CROSS JOIN LATERAL (SELECT * FROM publication p WHERE p.id = a.publication_id AND p.hidden_at IS NULL OFFSET 0) p`, Prisma.sql`a.researcher_id`,
+  Prisma.sql`(SELECT a.researcher_id FROM authorship a WHERE ${linksShownPaper(Prisma.sql`a.publication_id`)}) a`);
 
 /** Supervision roles of each researcher (parent: researcher id). */
 export const rolesOfResearcher = relation(columnsOf('Role', 'o'),
@@ -94,41 +95,46 @@ export const rolesOfResearcher = relation(columnsOf('Role', 'o'),
 export const topicsOfResearcher = relation(columnsOf('Topic', 't'),
   Prisma.sql`topic t JOIN researcher_topic rt ON rt.topic_id = t.id`, Prisma.sql`rt.researcher_id`);
 
-export interface CoauthorRow extends ResearcherModel {
+export type CoauthorRow = ResearcherModel & {
   parent_id: number;
   shared: number;
-}
+};
 
 /**
  * The `limit` most frequent co-authors of each researcher, for all of them in
- * one statement: pairs of authorships on the same paper, counted per pair,
- * ranked per researcher by a window function.
+ * one statement: for each researcher (a lateral subquery per id), the other
+ * authors of their shown papers, counted, then a top-N sort on the count and
+ * the name key; only the kept co-authors' rows are read, with `columns` of them.
  */
-export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number): Promise<CoauthorRow[]> {
+export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number, columns: Columns<ResearcherModel>): Promise<CoauthorRow[]> {
   // Every lookup goes by key: a researcher's authorships (authorship_researcher_id_idx),
-  // each paper's other authors (authorship_pkey), then only the kept co-authors'
-  // rows (researcher_pkey). As plain joins the planner hashed scans of the whole
-  // authorship and researcher tables (issue 13; test/explain.test.ts); OFFSET 0
-  // keeps each lateral subquery a per-row lookup.
+  // each paper's other authors (authorship_pkey), each co-author's name key and
+  // the kept co-authors' rows (researcher_pkey). As plain joins the planner
+  // hashed scans of the whole authorship and researcher tables (issue 13;
+  // test/explain.test.ts); OFFSET 0 keeps each lateral subquery a per-row lookup.
+  // Counting first and reading name keys per co-author (not per shared paper),
+  // then a top-N sort per researcher, replaces a window over every co-author.
   return prisma.$queryRaw<CoauthorRow[]>`
-    SELECT ${selectList(prisma, researcherColumns)}, ranked.parent_id, ranked.shared
-    FROM (
-      SELECT mine.researcher_id AS parent_id, theirs.researcher_id, count(*)::int AS shared,
-             row_number() OVER (PARTITION BY mine.researcher_id ORDER BY count(*) DESC, min(theirs.name_key), theirs.researcher_id) AS rank
-      FROM authorship mine
-      -- Hidden papers make no co-authors (a paper's visibility, looked up by key).
-      CROSS JOIN LATERAL (SELECT 1 FROM publication p WHERE p.id = mine.publication_id AND p.hidden_at IS NULL OFFSET 0) shown
-      CROSS JOIN LATERAL (
-        SELECT o.researcher_id, k.name_key FROM authorship o
-        CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = o.researcher_id OFFSET 0) k
-        WHERE o.publication_id = mine.publication_id AND o.researcher_id <> mine.researcher_id OFFSET 0
-      ) theirs
-      WHERE mine.researcher_id = ANY(${[...researcherIds]}::int[])
-      GROUP BY mine.researcher_id, theirs.researcher_id
+    SELECT ${selectList(prisma, columns)}, parent.id AS parent_id, ranked.shared
+    FROM unnest(${[...researcherIds]}::int[]) AS parent(id)
+    CROSS JOIN LATERAL (
+      SELECT counted.researcher_id, counted.shared, k.name_key
+      FROM (
+        SELECT theirs.researcher_id, count(*)::int AS shared
+        FROM authorship mine
+        CROSS JOIN LATERAL (
+          SELECT o.researcher_id FROM authorship o WHERE o.publication_id = mine.publication_id AND o.researcher_id <> mine.researcher_id OFFSET 0
+        ) theirs
+        -- Hidden papers make no co-authors.
+        WHERE mine.researcher_id = parent.id AND ${linksShownPaper(Prisma.sql`mine.publication_id`)}
+        GROUP BY theirs.researcher_id
+      ) counted
+      CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = counted.researcher_id OFFSET 0) k
+      ORDER BY counted.shared DESC, k.name_key, counted.researcher_id
+      LIMIT ${limit}
     ) ranked
     CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = ranked.researcher_id OFFSET 0) r
-    WHERE ranked.rank <= ${limit}
-    ORDER BY ranked.parent_id, ranked.rank`;
+    ORDER BY parent.id, ranked.shared DESC, ranked.name_key, ranked.researcher_id`;
 }
 
 /** How filter arguments name a researcher. */

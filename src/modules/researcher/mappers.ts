@@ -1,8 +1,15 @@
 import type { Researcher } from '../../generated/prisma/client.js';
+import type { PartialRow } from '../shared/columns.js';
 import type { Connection, Edge } from '../shared/pagination/connection.js';
 
-/** What Researcher fields resolve from: the database row. */
-export type ResearcherModel = Researcher;
+/** The fields every researcher row carries, whatever the query asked (columns.ts says why). */
+export type ResearcherKey = 'id' | 'nameKey';
+/**
+ * What Researcher fields resolve from: a database row with its key fields and
+ * the columns the query's fields read (researcherFieldColumns); lookups by id
+ * or slug and writes give whole rows.
+ */
+export type ResearcherModel = PartialRow<Researcher, ResearcherKey>;
 export type ResearcherConnectionModel = Connection<ResearcherModel>;
 export type ResearcherEdgeModel = Edge<ResearcherModel>;
 

@@ -1,5 +1,8 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { researcherColumnsFor } from '../researcher/columns.js';
 import { researcherOrderings } from '../researcher/data.js';
+import { nestedSelection } from '../shared/pagination/nested.js';
+import { connectionNodes } from '../shared/selection.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
 
@@ -10,6 +13,9 @@ export const roleResolvers: Resolvers = {
   },
   Role: {
     id: (role) => toGlobalId('Role', role.id),
-    researchers: (role, args, { loaders }) => loaders.role.researchers(readPageArgs(args, researcherOrderings.NAME)).load(role.id),
+    researchers: (role, args, { loaders }, info) =>
+      loaders.role
+        .researchers({ page: readPageArgs(args, researcherOrderings.NAME), selection: nestedSelection(info, researcherColumnsFor(info, connectionNodes)) })
+        .load(role.id),
   },
 };

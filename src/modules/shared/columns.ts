@@ -15,6 +15,8 @@ export type RowOf<M extends Prisma.ModelName> = Prisma.TypeMap['model'][M]['payl
 export interface Columns<Row> {
   readonly model: Prisma.ModelName;
   readonly alias: string;
+  /** Only these fields (see columnsFor); every scalar field when absent. */
+  readonly fields?: readonly string[];
   /** Never set: it carries the row type to the statements that select these columns. */
   readonly row?: Row;
 }
@@ -56,17 +58,62 @@ export function columnOf<M extends Prisma.ModelName>(prisma: PrismaClient, model
   return Prisma.raw(`"${found.dbName ?? found.name}"`);
 }
 
+/**
+ * A row of which some fields were selected: always the `Key` fields (ids, the
+ * keys that resolvers, cursors and __resolveType read), the others only when
+ * the query asked for a GraphQL field that reads them (columnsFor).
+ */
+export type PartialRow<Row, Key extends keyof Row> = Pick<Row, Key> & Partial<Omit<Row, Key>>;
+
+/**
+ * For each GraphQL field of a type, the row fields it reads (`position` reads
+ * positionId; `authors` reads only the key, through a loader: []). Typed from
+ * the schema's codegen type: a new GraphQL field does not compile until it
+ * says which columns it needs.
+ */
+export type FieldColumns<GraphQLType, Row> = Record<Exclude<keyof GraphQLType, '__typename'>, readonly (keyof Row & string)[]>;
+
+/**
+ * The columns that the GraphQL fields `requested` read, plus `always`; field
+ * names that are not in the table (`__typename`) read nothing.
+ */
+export function columnsFor<Row, Key extends keyof Row & string, GraphQLType>(
+  columns: Columns<Row>,
+  always: readonly Key[],
+  table: FieldColumns<GraphQLType, Row>,
+  requested: ReadonlySet<string>,
+): Columns<PartialRow<Row, Key>> {
+  const fields = new Set<string>(always);
+  for (const name of requested) for (const field of (table as Record<string, readonly string[] | undefined>)[name] ?? []) fields.add(field);
+  return { model: columns.model, alias: columns.alias, fields: [...fields].sort() };
+}
+
+/**
+ * A field of a partial row that must have been selected. A missing one is a
+ * bug in a FieldColumns table (a resolver reads a column its field does not
+ * list), said plainly rather than read as null.
+ */
+export function selected<Row, Field extends keyof Row & string>(row: Row, field: Field): Exclude<Row[Field], undefined> {
+  const value = row[field];
+  if (value === undefined) throw new Error(`The row was read without its ${field} column: add it to the field's entry in its FieldColumns table.`);
+  return value as Exclude<Row[Field], undefined>;
+}
+
 const selectLists = new WeakMap<RuntimeDataModel, Map<string, Prisma.Sql>>();
 
-/** `r."name_key" AS "nameKey", …`: every scalar field of the model, under its field name. */
+/** `r."name_key" AS "nameKey", …`: every scalar field of the model (or the `fields` of `columns`), under its field name. */
 export function selectList(prisma: PrismaClient, columns: Columns<unknown>): Prisma.Sql {
   const dataModel = dataModelOf(prisma);
   let lists = selectLists.get(dataModel);
   if (!lists) selectLists.set(dataModel, (lists = new Map<string, Prisma.Sql>()));
-  const key = `${columns.model} ${columns.alias}`;
+  const key = `${columns.model} ${columns.alias} ${columns.fields?.join(',') ?? '*'}`;
   let list = lists.get(key);
   if (!list) {
-    const fields = modelOf(prisma, columns.model).fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum');
+    const wanted = columns.fields && new Set(columns.fields);
+    const fields = modelOf(prisma, columns.model).fields.filter(
+      (field) => (field.kind === 'scalar' || field.kind === 'enum') && (!wanted || wanted.has(field.name)),
+    );
+    if (wanted && fields.length !== wanted.size) throw new Error(`Model ${columns.model} lacks one of the fields ${[...wanted].join(', ')}.`);
     list = Prisma.raw(fields.map((field) => `${columns.alias}."${field.dbName ?? field.name}" AS "${field.name}"`).join(', '));
     lists.set(key, list);
   }

@@ -1,6 +1,10 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { nestedPage } from '../publication/nestedPage.js';
+import { publicationColumnsFor } from '../publication/columns.js';
+import { researcherColumnsFor } from '../researcher/columns.js';
 import { researcherOrderings } from '../researcher/data.js';
+import { nestedSelection } from '../shared/pagination/nested.js';
+import { connectionNodes } from '../shared/selection.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
 
@@ -11,8 +15,13 @@ export const topicResolvers: Resolvers = {
   },
   Topic: {
     id: (topic) => toGlobalId('Topic', topic.id),
-    researchers: (topic, args, { loaders }) =>
-      loaders.topic.researchers(readPageArgs(args, researcherOrderings.NAME)).load(topic.id),
-    publications: (topic, args, { loaders }) => loaders.topic.publications(nestedPage(args)).load(topic.id),
+    researchers: (topic, args, { loaders }, info) =>
+      loaders.topic
+        .researchers({ page: readPageArgs(args, researcherOrderings.NAME), selection: nestedSelection(info, researcherColumnsFor(info, connectionNodes)) })
+        .load(topic.id),
+    publications: (topic, args, { loaders }, info) =>
+      loaders.topic
+        .publications({ ...nestedPage(args), selection: nestedSelection(info, publicationColumnsFor(info, connectionNodes)) })
+        .load(topic.id),
   },
 };

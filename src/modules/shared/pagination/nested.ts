@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Prisma, type PrismaClient } from '../../../generated/prisma/client.js';
 import { batchLoader, byKey, groupByKey } from '../batch.js';
 import { selectList, type Columns } from '../columns.js';
+import { isRequested } from '../selection.js';
 import { toConnection, type Connection } from './connection.js';
 import type { Ordering, PageRequest } from './cursors.js';
 import { afterCursorSql, orderBySql, sortColumnsSql, sortValuesOf } from './sql.js';
@@ -9,8 +11,11 @@ import { afterCursorSql, orderBySql, sortColumnsSql, sortValuesOf } from './sql.
 /**
  * Connections nested under a list of parents (every researcher's
  * publications, every topic's researchers…), fetched for all parents in one
- * statement: a window function numbers each parent's rows in the page's
- * order, and the outer query keeps the first `limit + 1` of each.
+ * statement: for each parent id, a lateral subquery takes the first
+ * `limit + 1` rows in the page's order (an index walk where an index serves
+ * the order, else a top-N sort of that parent's rows only) and, when the
+ * query asks for totalCount, a lateral count of the parent's children: the
+ * page and its count are one round trip.
  */
 export interface Relation<Row> {
   /** Columns of the child rows (see columns.ts). */
@@ -19,11 +24,29 @@ export interface Relation<Row> {
   from: Prisma.Sql;
   /** The link table's column holding the parent id. */
   parentColumn: Prisma.Sql;
+  /**
+   * FROM clause that counts a parent's children (with parentColumn): `from`
+   * unless the link table alone can count them, without reading a child row.
+   */
+  countFrom: Prisma.Sql;
 }
 
-/** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column. */
-export function relation<Row>(columns: Columns<Row>, from: Prisma.Sql, parentColumn: Prisma.Sql): Relation<Row> {
-  return { columns, from, parentColumn };
+/** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column (and what counts them). */
+export function relation<Row>(columns: Columns<Row>, from: Prisma.Sql, parentColumn: Prisma.Sql, countFrom: Prisma.Sql = from): Relation<Row> {
+  return { columns, from, parentColumn, countFrom };
+}
+
+/** What a nested connection's query asks for: which columns of its nodes, whether any node or page info, whether totalCount. */
+export interface NestedSelection<Row> {
+  columns: Columns<Row>;
+  /** nodes, edges or pageInfo: false for `publications(first: 0) { totalCount }`, which needs no page. */
+  page: boolean;
+  count: boolean;
+}
+
+/** The selection of the connection field being resolved, its nodes' columns from `columnsFor`. */
+export function nestedSelection<Row>(info: GraphQLResolveInfo, columns: Columns<Row>): NestedSelection<Row> {
+  return { columns, page: isRequested(info, 'nodes', 'edges', 'pageInfo'), count: isRequested(info, 'totalCount') };
 }
 
 interface ParentRow {
@@ -31,47 +54,83 @@ interface ParentRow {
 }
 
 /** Counts of children per parent, one GROUP BY statement per batch. */
-export function countLoader(prisma: PrismaClient, relation: Pick<Relation<unknown>, 'from' | 'parentColumn'>): DataLoader<number, number> {
+export function countLoader(prisma: PrismaClient, relation: Pick<Relation<unknown>, 'countFrom' | 'parentColumn'>): DataLoader<number, number> {
   return batchLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(ParentRow & { count: number })[]>`
       SELECT ${relation.parentColumn} AS parent_id, count(*)::int AS count
-      FROM ${relation.from}
+      FROM ${relation.countFrom}
       WHERE ${relation.parentColumn} = ANY(${[...parentIds]}::int[])
       GROUP BY ${relation.parentColumn}`;
     return byKey(parentIds, rows, (row) => row.parent_id, (row) => row.count, 0);
   });
 }
 
-/** A page of children for each parent id, for one set of page arguments. */
+/** A connection with no page, for a query that asks only for totalCount: no statement but the count's. */
+function countOnly<T>(totalCount: () => Promise<number>): Connection<T> {
+  return {
+    edges: [],
+    nodes: [],
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    totalCount,
+  };
+}
+
+/** `ORDER BY` of the page's rows by their selected sort columns (`page.sort_0 DESC, …`). */
+function sortColumnsOrderSql(ordering: Ordering, forward: boolean): Prisma.Sql {
+  return Prisma.join(
+    ordering.keys.map((key, index) => Prisma.raw(`page.sort_${index} ${forward === (key.direction === 'asc') ? 'ASC' : 'DESC'}`)),
+  );
+}
+
+/** A page of children for each parent id, for one set of page arguments and one selection. */
 export function connectionLoader<T extends object>(
   prisma: PrismaClient,
-  relation: Relation<T>,
+  relation: Relation<unknown>,
   ordering: Ordering,
   page: PageRequest,
   counts: DataLoader<number, number>,
+  selection: NestedSelection<T>,
 ): DataLoader<number, Connection<T>> {
+  if (!selection.page) return batchLoader((parentIds) => Promise.resolve(parentIds.map((id) => countOnly<T>(() => counts.load(id)))));
+  const lastSort = `sort_${ordering.keys.length - 1}`;
   return batchLoader(async (parentIds) => {
-    const rows = await prisma.$queryRaw<(T & ParentRow)[]>`
-      SELECT * FROM (
-        SELECT ${selectList(prisma, relation.columns)}, ${relation.parentColumn} AS parent_id, ${sortColumnsSql(ordering)},
-               row_number() OVER (PARTITION BY ${relation.parentColumn} ORDER BY ${orderBySql(ordering, page.forward)}) AS row_number
+    const count = selection.count
+      ? Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS total_count FROM ${relation.countFrom} WHERE ${relation.parentColumn} = parent.id) counted`
+      : Prisma.empty;
+    // LEFT JOIN: a parent with no row on the page still brings its count (its row's sort columns are NULL).
+    const rows = await prisma.$queryRaw<(T & ParentRow & { total_count?: number } & Record<string, unknown>)[]>`
+      SELECT parent.id AS parent_id, ${selection.count ? Prisma.sql`counted.total_count,` : Prisma.empty} page.*
+      FROM unnest(${[...parentIds]}::int[]) AS parent(id)
+      ${count}
+      LEFT JOIN LATERAL (
+        SELECT ${selectList(prisma, selection.columns)}, ${sortColumnsSql(ordering)}
         FROM ${relation.from}
-        WHERE ${relation.parentColumn} = ANY(${[...parentIds]}::int[]) AND ${afterCursorSql(ordering, page)}
-      ) page
-      WHERE page.row_number <= ${page.limit + 1}
-      ORDER BY page.parent_id, page.row_number`;
-    const groups = groupByKey(parentIds, rows, (row) => row.parent_id);
-    return groups.map((group, index) =>
-      toConnection<T>(group, page, ordering, sortValuesOf(ordering), () => counts.load(parentIds[index]!)),
-    );
+        WHERE ${relation.parentColumn} = parent.id AND ${afterCursorSql(ordering, page)}
+        ORDER BY ${orderBySql(ordering, page.forward)}
+        LIMIT ${page.limit + 1}
+      ) page ON TRUE
+      ORDER BY parent.id, ${sortColumnsOrderSql(ordering, page.forward)}`;
+    const totals = new Map<number, number>();
+    for (const row of rows) totals.set(row.parent_id, row.total_count ?? 0);
+    const groups = groupByKey(parentIds, rows.filter((row) => row[lastSort] !== null), (row) => row.parent_id);
+    return groups.map((group, index) => {
+      const parentId = parentIds[index]!;
+      const totalCount = selection.count ? () => Promise.resolve(totals.get(parentId) ?? 0) : () => counts.load(parentId);
+      return toConnection<T>(group, page, ordering, sortValuesOf(ordering), totalCount);
+    });
   });
 }
 
-/** All children of each parent, in the relation's order (authors of a paper, topics of a person…). */
-export function listLoader<T extends object>(prisma: PrismaClient, relation: Relation<T>, orderBy: Prisma.Sql): DataLoader<number, T[]> {
+/** All children of each parent, in the relation's order (authors of a paper, topics of a person…), with `columns` of them. */
+export function listLoader<Row extends object, T extends object = Row>(
+  prisma: PrismaClient,
+  relation: Relation<Row>,
+  orderBy: Prisma.Sql,
+  columns: Columns<T> = relation.columns as unknown as Columns<T>,
+): DataLoader<number, T[]> {
   return batchLoader(async (parentIds) => {
     const rows = await prisma.$queryRaw<(T & ParentRow)[]>`
-      SELECT ${selectList(prisma, relation.columns)}, ${relation.parentColumn} AS parent_id
+      SELECT ${selectList(prisma, columns)}, ${relation.parentColumn} AS parent_id
       FROM ${relation.from}
       WHERE ${relation.parentColumn} = ANY(${[...parentIds]}::int[])
       ORDER BY ${orderBy}`;

@@ -9,9 +9,16 @@ export interface ListSource<Row> {
   columns: Columns<Row>;
   from: Prisma.Sql;
   where: Prisma.Sql;
+  /** The same rows as `where`, in a form that counts them faster (see filteredPublications); `where` when absent. */
+  countWhere?: Prisma.Sql;
 }
 
-/** One page of a top-level list: one statement, plus one for totalCount when it is asked for. */
+/**
+ * One page of a top-level list: one statement, plus one for totalCount when
+ * it is asked for. (Counting in the page's statement with `count(*) OVER ()`
+ * was measured on the ranked search at scale M: 2.5× slower, the window
+ * keeping every match's search vector for the ranking above it.)
+ */
 export async function pageOf<T extends object>(
   prisma: PrismaClient,
   source: ListSource<T>,
@@ -25,7 +32,7 @@ export async function pageOf<T extends object>(
     ORDER BY ${orderBySql(ordering, page.forward)}
     LIMIT ${page.limit + 1}`;
   return toConnection(rows, page, ordering, sortValuesOf(ordering), async () => {
-    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${source.from} WHERE ${source.where}`;
+    const [result] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM ${source.from} WHERE ${source.countWhere ?? source.where}`;
     return result?.count ?? 0;
   });
 }
