@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
+import { createCitedPaper } from './support/citedPaper.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
 import { canonicalDump } from './support/dump.js';
 import { runSeedCli } from './support/seedCli.js';
@@ -27,30 +28,7 @@ beforeAll(async () => {
   // The import reads .bib files once the BibTeX import (branch bibtex, issue 11) is in: its usage says so.
   bibtexImport = (await runSeedCli(['--help'], testDatabase.env)).stdout.includes('.bib');
   // A paper of our own whose entry needs escaping and name splitting: accents, a particle, %, &, and every field.
-  const prisma = database.prisma;
-  const baratin = await prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' } });
-  const elise = await prisma.researcher.create({
-    data: { slug: 'elise-levesque', name: 'Élise Lévesque', nameKey: 'elise levesque', searchKey: 'elise levesque' },
-  });
-  const nicola = await prisma.researcher.create({
-    data: { slug: 'nicola-de-cao', name: 'Nicola De Cao', nameKey: 'nicola de cao', searchKey: 'nicola de cao' },
-  });
-  const paper = await prisma.publication.create({
-    data: {
-      titleKey: 'torque aware optimizers for gans 50 fewer steps more',
-      title: 'Torque-Aware Optimizers for GANs: 50% Fewer Steps & More',
-      year: 2024,
-      venue: 'International Conference on Learning Representations',
-      doi: '10.5555/test.2024.001',
-      arxivId: '2401.01234',
-      url: 'https://example.org/papers/torque?id=1&v=2',
-      // As a BibTeX import leaves them (an import of the same values from a weaker source would re-mark them).
-      provenance: { year: 'bibtex', venue: 'bibtex', doi: 'bibtex', arxivId: 'bibtex', url: 'bibtex' },
-    },
-  });
-  for (const [position, researcher] of [baratin, elise, nicola].entries()) {
-    await prisma.authorship.create({ data: { publicationId: paper.id, researcherId: researcher.id, position } });
-  }
+  await createCitedPaper(database.prisma, { year: 'bibtex', venue: 'bibtex', doi: 'bibtex', arxivId: 'bibtex', url: 'bibtex' });
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { graphql } from './generated/gql.js';
 import type { CitationFormat, TypedDocumentString } from './generated/graphql.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { request } from './operations/request.js';
+import { createCitedPaper } from './support/citedPaper.js';
 import { statementCounter } from './support/cacheRequests.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
@@ -11,29 +12,8 @@ let paperId: string;
 
 beforeAll(async () => {
   seeded = await startSeededApi();
-  const prisma = seeded.database.prisma;
   // A paper of our own with every field a citation shows, an accented author and a particle.
-  const baratin = await prisma.researcher.findUniqueOrThrow({ where: { slug: 'aristide-baratin' } });
-  const elise = await prisma.researcher.create({
-    data: { slug: 'elise-levesque', name: 'Élise Lévesque', nameKey: 'elise levesque', searchKey: 'elise levesque' },
-  });
-  const nicola = await prisma.researcher.create({
-    data: { slug: 'nicola-de-cao', name: 'Nicola De Cao', nameKey: 'nicola de cao', searchKey: 'nicola de cao' },
-  });
-  const paper = await prisma.publication.create({
-    data: {
-      titleKey: 'torque aware optimizers for gans 50 fewer steps',
-      title: 'Torque-Aware Optimizers for GANs: 50% Fewer Steps & More',
-      year: 2024,
-      venue: 'International Conference on Learning Representations',
-      doi: '10.5555/test.2024.001',
-      arxivId: '2401.01234',
-      url: 'https://example.org/papers/torque?id=1&v=2',
-    },
-  });
-  for (const [position, researcher] of [baratin, elise, nicola].entries()) {
-    await prisma.authorship.create({ data: { publicationId: paper.id, researcherId: researcher.id, position } });
-  }
+  const paper = await createCitedPaper(seeded.database.prisma);
   paperId = toGlobalId('Publication', paper.id);
 });
 

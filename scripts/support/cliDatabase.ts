@@ -12,7 +12,7 @@ export interface CliDatabaseOptions {
 }
 
 /**
- * Opens the database of `config` for a command (npm run token, npm run seed),
+ * Opens the database of `config` for a command (npm run token, seed, enrich),
  * runs `work` on it and closes it, however `work` ends. The database modules
  * (Prisma, PGlite) are loaded only now: they take a while, and a command
  * checks its arguments and input first so that a mistake is told at once.

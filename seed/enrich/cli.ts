@@ -1,3 +1,4 @@
+import { withCliDatabase } from '../../scripts/support/cliDatabase.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createProgress } from '../progress.js';
 import { OpenAlexClient } from './openAlexClient.js';
@@ -49,10 +50,7 @@ async function main(): Promise<number> {
       if (flags.verbose) process.stdout.write(`retry ${retry.attempt} in ${retry.delayMs} ms (${retry.reason})\n`);
     },
   });
-  // Loaded only now: the database modules take a while to load, and a bad setting is told at once.
-  const { openDatabase } = await import('../../src/db/database.js');
-  const database = await openDatabase({ ...config, databasePoolSize: 2 });
-  try {
+  return withCliDatabase(config, { poolSize: 2 }, async (database) => {
     const report = await enrichPublications(database.pool, client, {
       dryRun: flags.dryRun,
       retry: flags.retry,
@@ -66,9 +64,7 @@ async function main(): Promise<number> {
     const lines = listed.map(formatPaper);
     process.stdout.write(`${lines.length > 0 ? `\n${lines.join('\n')}\n` : ''}\n${formatSummary(report)}\n`);
     return report.stoppedBy ? 1 : 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main().then(
