@@ -103,6 +103,20 @@ describe('limits against classic attacks', () => {
     expect(await refused('query ($n: Int) { researchers(first: $n) { nodes { publications(first: $n) { nodes { authors { name } } } } } }', 'QUERY_TOO_COMPLEX', { n: 100 })).toContain('at most 10000');
   });
 
+  it('a document already run (and cached) is checked again with each request\'s page sizes and strings', async () => {
+    const query = `query Sized($n: Int, $search: String) {
+      publications(first: $n, filter: { search: $search }) { nodes { authors { coauthors(first: $n) { sharedPublications } } } } }`;
+    const small = await post({ query, variables: { n: 2 } });
+    expect(small.status).toBe(200);
+    expect(graphqlBody(small.json).errors).toBeUndefined();
+    const tooCostly = await refused(query, 'QUERY_TOO_COMPLEX', { n: 100 });
+    expect(await refused(query, 'QUERY_TOO_COMPLEX', { n: 100 })).toBe(tooCostly);
+    // Left out, the page size counts as the largest (the variable has no default).
+    await refused(query, 'QUERY_TOO_COMPLEX', {});
+    expect((await post({ query, variables: { n: 2 } })).status).toBe(200);
+    expect(await refused(query, 'BAD_USER_INPUT', { n: 2, search: 'a\u0000b' })).toContain('variable "$search"');
+  });
+
   it('batched requests (a JSON array) are refused', async () => {
     const response = await post([{ query: '{ topics { name } }' }, { query: '{ roles { name } }' }]);
     expect(response.status).toBe(400);

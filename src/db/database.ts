@@ -5,6 +5,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
 import { resolveDatabase, type EmbeddedHolder } from './embedded.js';
 import { applyPendingMigrations as applyMigrations } from './offline-engine/index.js';
+import { withDirectRawReads } from './rawReads.js';
 import { openReadReplicas, type ReplicaStatus } from './replicas.js';
 
 /** The database the app runs on: PostgreSQL at DATABASE_URL, or the embedded PGlite. */
@@ -22,8 +23,9 @@ export interface Database {
   isReady(timeoutMs?: number): Promise<boolean>;
   /**
    * The client for work that only reads (GraphQL queries): a read replica
-   * that is up (DATABASE_REPLICA_URLS, src/db/replicas.ts), or `prisma` when
-   * there is none. Everything that writes uses `prisma`, the primary.
+   * that is up (DATABASE_REPLICA_URLS, src/db/replicas.ts), or the primary
+   * when there is none; its `$queryRaw` goes straight to the pool
+   * (src/db/rawReads.ts). Everything that writes uses `prisma`, the primary.
    */
   readClient(): PrismaClient;
   /** Probes each read replica: which are up (empty without replicas). */
@@ -84,9 +86,10 @@ export async function openDatabase(config: DatabaseConfig, events: DatabaseEvent
     // An idle client's error (the server restarted) must not crash the process.
     pool.on('error', () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const primaryReads = withDirectRawReads(prisma, pool);
     const replicas =
       config.databaseReplicas &&
-      openReadReplicas({ ...config.databaseReplicas, primary: { prisma, pool }, poolOptions, onDown: events.onReplicaDown });
+      openReadReplicas({ ...config.databaseReplicas, primary: { readClient: primaryReads, pool }, poolOptions, onDown: events.onReplicaDown });
     let readiness: Promise<boolean> | undefined;
     // Prisma loads its query compiler on the first query: do it now, not on a
     // user's request (it blocks the event loop for a moment).
@@ -104,7 +107,7 @@ export async function openDatabase(config: DatabaseConfig, events: DatabaseEvent
         });
         return readiness;
       },
-      readClient: () => replicas?.readClient() ?? prisma,
+      readClient: () => replicas?.readClient() ?? primaryReads,
       async replicaStatus(timeoutMs = 2_000) {
         return (await replicas?.status((url) => probeDatabase(url, timeoutMs))) ?? [];
       },

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { withDirectRawReads } from './rawReads.js';
 
 /**
  * Read replicas (DATABASE_REPLICA_URLS): pools of our own rather than
@@ -151,7 +152,7 @@ export interface ReplicaStatus {
 }
 
 export interface ReadReplicas {
-  /** The client for a request that only reads: the next replica that is up, or the primary when none is. */
+  /** The client for a request that only reads: the next replica that is up, or the primary's read client when none is. */
   readClient(): PrismaClient;
   /** Probes every replica (on connections outside the pools) and says which are up; a probe's answer updates the health. */
   status(probe: (connectionString: string) => Promise<boolean>): Promise<ReplicaStatus[]>;
@@ -160,7 +161,8 @@ export interface ReadReplicas {
 
 export interface ReplicaOptions {
   urls: string[];
-  primary: { prisma: PrismaClient; pool: pg.Pool };
+  /** The primary's pool and its read client (rawReads.ts), for when no replica is up. */
+  primary: { readClient: PrismaClient; pool: pg.Pool };
   /** The pool settings of the primary (size, timeouts), used for each replica too. */
   poolOptions: Omit<pg.PoolConfig, 'connectionString'>;
   /** How long a replica whose connection failed is skipped. */
@@ -205,11 +207,12 @@ export function openReadReplicas({ urls, primary, poolOptions, downMs, onDown }:
     return pool;
   });
   const clients = pools.map((pool) => new PrismaClient({ adapter: new PrismaPg(pool) }));
+  const readClients = clients.map((client, index) => withDirectRawReads(client, pools[index]!));
 
   return {
     readClient() {
       const index = health.next();
-      return index === undefined ? primary.prisma : clients[index]!;
+      return index === undefined ? primary.readClient : readClients[index]!;
     },
     async status(probe) {
       return Promise.all(

@@ -21,7 +21,7 @@ import {
 } from 'graphql';
 import type { OperationLimits } from '../config.js';
 import type { GraphQLContext } from '../context.js';
-import { findNulCharacter } from './nulCharacters.js';
+import { findNulInDocument, findNulInVariables } from './nulCharacters.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../modules/shared/pagination/cursors.js';
 
 /**
@@ -269,7 +269,60 @@ export function limitAwareDocumentStore(cache: KeyValueCache<DocumentNode>): Doc
   };
 }
 
+/** The variables given as a page size (`first: $n`, `last: $n`) anywhere in the document: the only ones its measure depends on. */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+interface DocumentChecks {
+  schema: GraphQLSchema;
+  nul: GraphQLError | undefined;
+  pageSizeVariables: string[];
+  /** checkLimits' answer by the values of the page size variables (most documents have none: one entry). */
+  byPageSizes: Map<string, GraphQLError | undefined>;
+}
+
+/** Distinct page sizes remembered per document before starting over: a client varying them cannot grow the map without bound. */
+const MAX_PAGE_SIZE_KEYS = 100;
+
+/**
+ * The limits and NUL checks of a request, remembered per document: Apollo's
+ * document cache hands every request with the same text the same parsed
+ * document, whose checks depend on the request only through the values of
+ * its page size variables and the strings in its variables. So a document
+ * is walked once (and once per new set of page sizes), not on every
+ * request (each walk cost about 3 % of the server's CPU under load:
+ * scripts/perf-profile.ts).
+ */
+export function limitsChecker(limits: OperationLimits) {
+  const checks = new WeakMap<DocumentNode, DocumentChecks>();
+  return (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined => {
+    let known = checks.get(document);
+    if (!known || known.schema !== schema) {
+      known = { schema, nul: findNulInDocument(document), pageSizeVariables: pageSizeVariables(document), byPageSizes: new Map() };
+      checks.set(document, known);
+    }
+    if (known.nul) return known.nul;
+    const nulInVariables = findNulInVariables(variables);
+    if (nulInVariables) return nulInVariables;
+    // A variable left out and one given as null count differently (its default, the field's default): the key tells them apart.
+    const key = known.pageSizeVariables.map((name) => (variables?.[name] === undefined ? '-' : JSON.stringify(variables[name]))).join(',');
+    if (known.byPageSizes.has(key)) return known.byPageSizes.get(key);
+    const error = checkLimits(schema, document, variables, limits);
+    if (known.byPageSizes.size >= MAX_PAGE_SIZE_KEYS) known.byPageSizes.clear();
+    known.byPageSizes.set(key, error);
+    return error;
+  };
+}
+
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin<GraphQLContext> {
+  const check = limitsChecker(limits);
   return {
     async requestDidStart() {
       let checked = false;
@@ -277,13 +330,11 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
         async validationDidStart(requestContext) {
           checked = true;
           const { schema, document, request } = requestContext;
-          const error = findNulCharacter(document, request.variables) ?? checkLimits(schema, document, request.variables, limits);
+          const error = check(schema, document, request.variables);
           if (error) (requestContext as { document: DocumentNode }).document = standInFor(error);
         },
         async didResolveOperation({ schema, document, request }) {
-          const error =
-            refusals.get(document) ??
-            (checked ? undefined : (findNulCharacter(document, request.variables) ?? checkLimits(schema, document, request.variables, limits)));
+          const error = refusals.get(document) ?? (checked ? undefined : check(schema, document, request.variables));
           if (error) throw error;
         },
       };

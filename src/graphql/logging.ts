@@ -13,16 +13,18 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
-      const log = logger.child({ requestId: contextValue.requestId });
+      // Made when a line is written: at LOG_LEVEL=warn most requests write none.
+      let child: Logger | undefined;
+      const log = () => (child ??= logger.child({ requestId: contextValue.requestId }));
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
             const original = unwrapResolverError(error);
             if (isDatabaseUnavailable(original)) {
-              log.error({ operationName, err: original }, 'database unavailable');
+              log().error({ operationName, err: original }, 'database unavailable');
             } else if (isInternalError(code, error)) {
-              log.error({ operationName, err: original, path: error.path }, 'internal error');
+              log().error({ operationName, err: original, path: error.path }, 'internal error');
             }
           }
         },
@@ -35,7 +37,8 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
               extensions: { ...error.extensions, requestId: contextValue.requestId },
             }));
           }
-          log.info(
+          if (!logger.isLevelEnabled('info')) return;
+          log().info(
             {
               operationName: operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,

@@ -23,7 +23,8 @@ function nulInVariables(variables: Record<string, unknown>): string | undefined 
   return undefined;
 }
 
-export function findNulCharacter(document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
+/** The refusal of the first string of the document that holds a NUL, if any: the same for every request of the document. */
+export function findNulInDocument(document: DocumentNode): GraphQLError | undefined {
   let found: GraphQLError | undefined;
   visit(document, {
     StringValue(node) {
@@ -31,7 +32,15 @@ export function findNulCharacter(document: DocumentNode, variables: Record<strin
       found = refusal(`the string at line ${node.loc?.startToken.line ?? '?'}, column ${node.loc?.startToken.column ?? '?'}`);
     },
   });
-  if (found) return found;
+  return found;
+}
+
+/** The refusal of the first variable holding a NUL, if any. */
+export function findNulInVariables(variables: Record<string, unknown> | undefined): GraphQLError | undefined {
   const path = variables ? nulInVariables(variables) : undefined;
   return path === undefined ? undefined : refusal(`variable "$${path}"`);
+}
+
+export function findNulCharacter(document: DocumentNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
+  return findNulInDocument(document) ?? findNulInVariables(variables);
 }

@@ -25,6 +25,10 @@ function requestIdOf(response: ServerResponse): string {
  * HTTP exchange was, 404s and 413s included.
  */
 export function httpLogger(logger: Logger): RequestHandler {
+  // Its lines are info (debug for probes): at a higher level (LOG_LEVEL=warn) none can be
+  // written, and pino-http would still make two child loggers per request, one
+  // serialising the request with its headers. The level is set once, at start-up.
+  if (!logger.isLevelEnabled('info') && !logger.isLevelEnabled('debug')) return (_request, _response, next) => next();
   const summary = (request: IncomingMessage, response: ServerResponse, durationMs: number) => ({
     method: request.method,
     path: pathOf(request),
