@@ -66,15 +66,19 @@
   sandbox.onerror = () => useGraphiQL('its script did not load from ' + new URL(config.sandboxScript).origin);
   sandbox.onload = () => {
     if (decided) return;
-    // The options of Apollo Server's own Sandbox landing page (embed: true).
-    new window.EmbeddedSandbox({
-      target: '#explorer',
-      initialEndpoint: endpoint,
-      initialState: { document: config.document, includeCookies: false },
-      endpointIsEditable: false,
-      hideCookieToggle: false,
-      allowDynamicStyles: false,
-    });
+    try {
+      // The options of Apollo Server's own Sandbox landing page (embed: true).
+      new window.EmbeddedSandbox({
+        target: '#explorer',
+        initialEndpoint: endpoint,
+        initialState: { document: config.document, includeCookies: false },
+        endpointIsEditable: false,
+        hideCookieToggle: false,
+        allowDynamicStyles: false,
+      });
+    } catch (error) {
+      useGraphiQL('its script failed: ' + error.message);
+    }
   };
   document.head.append(sandbox);
 })();
