@@ -3,6 +3,7 @@ import { createApiToken, listApiTokens, readTokenName, readTokenRole, revokeApiT
 import { roles } from '../src/auth/viewer.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { EmbeddedDatabaseBusyError } from '../src/db/embedded.js';
+import { withCliDatabase } from './support/cliDatabase.js';
 
 const USAGE = `Usage: npm run token -- <command>
 Manages the API tokens that writes need (Authorization: Bearer <token>), in
@@ -54,12 +55,8 @@ async function main(): Promise<number> {
   }
   if (command === 'revoke') readTokenName(rest[0]);
 
-  const config = loadConfig();
-  // Loaded only now: bad arguments are told without waiting for Prisma and PGlite to load.
-  const { openDatabase } = await import('../src/db/database.js');
-  const database = await openDatabase({ ...config, databasePoolSize: 1 });
-  try {
-    const prisma = database.prisma;
+  const busyHint = 'A running server (npm start) holds it: stop it, run this command, and start it again (it reads tokens on each request).';
+  return withCliDatabase(loadConfig(), { poolSize: 1, busyHint }, async ({ prisma }) => {
     if (command === 'create') {
       const token = await createApiToken(prisma, values.name, values.role);
       // The token alone on stdout (TOKEN=$(npm run -s token -- create …)); the words on stderr.
@@ -76,9 +73,7 @@ async function main(): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main().then(
@@ -88,12 +83,8 @@ main().then(
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    if (error instanceof EmbeddedDatabaseBusyError) {
-      // A running server (npm start) holds the embedded folder: PGlite is one process at a time.
-      process.stderr.write(`${error.message}\nA running server (npm start) holds it: stop it, run this command, and start it again (it reads tokens on each request).\n`);
-      process.exit(1);
-    }
-    const known = error instanceof TokenCommandError || error instanceof ConfigError;
+    // A held embedded folder: the lock's message and busyHint above, as they are.
+    const known = error instanceof TokenCommandError || error instanceof ConfigError || error instanceof EmbeddedDatabaseBusyError;
     process.stderr.write(`${known ? '' : 'Token command failed: '}${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },

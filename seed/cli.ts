@@ -1,3 +1,4 @@
+import { withCliDatabase } from '../scripts/support/cliDatabase.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { defaultSeedPaths } from '../src/db/paths.js';
 import { formatReferenceChanges, formatReferenceCounts } from './bibtex/report.js';
@@ -59,10 +60,7 @@ async function main(): Promise<number> {
   progress.finish();
 
   say('Comparing the files with the database…');
-  // Loaded only now: the database modules (Prisma, PGlite) take a while to load, and bad input is told at once.
-  const { openDatabase } = await import('../src/db/database.js');
-  const database = await openDatabase({ ...config, databasePoolSize: 2 });
-  try {
+  return withCliDatabase(config, { poolSize: 2 }, async (database) => {
     const report = await importProfiles(database.prisma, sources, {
       pool: database.pool,
       dryRun,
@@ -83,9 +81,7 @@ async function main(): Promise<number> {
     const sections = [changes, referenceChanges, referenceCounts, formatReport(report)].filter((section) => section !== '');
     process.stdout.write(`${quiet ? '' : '\n'}${sections.join('\n\n')}\n`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main().then(

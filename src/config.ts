@@ -35,6 +35,20 @@ export function whole(min: number, fallback: number, max = Number.MAX_SAFE_INTEG
   return { schema: z.coerce.number().int().min(min).max(max).default(fallback), example: String(fallback) };
 }
 
+/**
+ * One environment variable: its schema, the example shown when its value is
+ * wrong, and `secret` for a value that must never appear in an error (an API
+ * key): error messages, and so logs and terminals, show `(hidden)` instead.
+ */
+export interface Variable {
+  schema: z.ZodType;
+  example: string;
+  secret?: boolean;
+}
+
+/** What the variables of `V` read as, each by its schema. */
+export type VariableValues<V extends Record<string, Variable>> = { [K in keyof V]: z.output<V[K]['schema']> };
+
 /** Each variable with the example shown when its value is wrong. */
 const variables = {
   NODE_ENV: { schema: z.enum(['development', 'production', 'test']).default('development'), example: 'production' },
@@ -89,10 +103,9 @@ const variables = {
   METRICS_PATH: { schema: z.string().regex(/^\/[\w./-]*$/u, 'is not a URL path starting with /').default('/metrics'), example: '/metrics' },
   OTEL_EXPORTER_OTLP_ENDPOINT: { schema: httpUrl.optional(), example: 'http://127.0.0.1:4318' },
   OTEL_SERVICE_NAME: { schema: z.string().min(1).default('lab-publications-api'), example: 'lab-publications-api' },
-} as const;
+} as const satisfies Record<string, Variable>;
 
-type Variables = typeof variables;
-type Env = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+type Env = VariableValues<typeof variables>;
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -215,19 +228,26 @@ export class ConfigError extends Error {
   }
 }
 
-function readVariable<K extends keyof Variables>(name: K, source: NodeJS.ProcessEnv): Env[K] {
+function readVariable(name: string, variable: Variable, source: NodeJS.ProcessEnv): unknown {
   const raw = source[name];
   // An empty value means unset: that is how shells and .env files clear a variable.
   const value = raw === undefined || raw === '' ? undefined : raw;
-  const result = variables[name].schema.safeParse(value);
+  const result = variable.schema.safeParse(value);
   if (!result.success) {
     const problem = result.error.issues[0]?.message ?? 'is invalid';
-    throw new ConfigError(
-      name,
-      `Invalid environment variable ${name}=${JSON.stringify(raw)}: ${problem}. Example of a good value: ${name}=${variables[name].example}`,
-    );
+    const shown = variable.secret ? '(hidden)' : JSON.stringify(raw);
+    throw new ConfigError(name, `Invalid environment variable ${name}=${shown}: ${problem}. Example of a good value: ${name}=${variable.example}`);
   }
-  return result.data as Env[K];
+  return result.data;
+}
+
+/**
+ * Every variable of `variables` read from `source`, validated; the first wrong
+ * one throws a ConfigError naming it. Exported for the commands that read
+ * settings of their own (seed/enrich/settings.ts).
+ */
+export function readVariables<V extends Record<string, Variable>>(variables: V, source: NodeJS.ProcessEnv): VariableValues<V> {
+  return Object.fromEntries(Object.entries(variables).map(([name, variable]) => [name, readVariable(name, variable, source)])) as VariableValues<V>;
 }
 
 /** The three settings a JWT provider needs, all or none: half a provider would fail every request. */
@@ -254,9 +274,7 @@ function readJwtConfig(env: Env): JwtConfig | undefined {
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const env = Object.fromEntries(
-    (Object.keys(variables) as (keyof Variables)[]).map((name) => [name, readVariable(name, source)]),
-  ) as Env;
+  const env = readVariables(variables, source);
   const isProduction = env.NODE_ENV === 'production';
   if (env.DATABASE_REPLICA_URLS && env.DATABASE_URL === undefined) {
     // The embedded PGlite has no replicas: replicas without their primary are a mistake.

@@ -3,6 +3,7 @@ import { graphql } from './generated/gql.js';
 import type { CitationFormat, TypedDocumentString } from './generated/graphql.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { request } from './operations/request.js';
+import { statementCounter } from './support/cacheRequests.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
 
 let seeded: SeededApi;
@@ -223,22 +224,17 @@ const AllCitations = graphql(`query AllCitations($n: Int) { researchers(first: $
 
 describe('batching', () => {
   it('every researcher\'s citations: 3 statements for 2 or 50 researchers (page, publications, authors)', async () => {
-    let statements = 0;
-    const pool = seeded.database.pool;
-    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-    (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      statements += 1;
-      return query(...args);
-    };
+    // The pool gets its own query() back however the test ends.
+    const statements = statementCounter(seeded.database.pool);
     try {
       for (const n of [2, 50]) {
-        statements = 0;
+        statements.reset();
         const { researchers } = await data(AllCitations, { n });
         expect(researchers.nodes.length).toBeGreaterThan(1);
-        expect(statements).toBe(3);
+        expect(statements.count).toBe(3);
       }
     } finally {
-      (pool as unknown as { query: unknown }).query = query;
+      statements.stop();
     }
   });
 });

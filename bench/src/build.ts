@@ -1,171 +1,138 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { migrationsDir, projectRoot, seedVocabularyPath } from '../../src/db/paths.js';
+import { projectRoot, seedVocabularyPath } from '../../src/db/paths.js';
 import { applyPendingMigrations } from '../../src/db/offline-engine/index.js';
-import { adminQuery, databaseUrl, withAdminClient } from '../../scripts/support/scratchDatabase.js';
-import { generateDataset, type PublicationRow } from './generate.js';
+import { adminQuery, databaseUrl, serverUrl } from '../../scripts/support/scratchDatabase.js';
+import { benchSqlPath, fill } from './fill.js';
+import { chooseTemplate, migrationsKey, parseTemplateComment, templateComment, writeMigrationsFolder, type Migration } from './migrations.js';
 import { scales, type ScaleName } from './scales.js';
 
 /**
- * The benchmark's database at a scale, built once and kept as a template
- * (`bench_s_<hash>`): the project's migrations, the generated rows, then
- * bench/sql/postgraphile.sql. The hash covers every input (migrations,
- * generator, vocabulary, bench SQL), so a change rebuilds and an unchanged
- * run reuses the template. A build happens under a temporary name and is
- * renamed only when complete: an interrupted build leaves no template.
+ * The benchmark's databases. A scale's rows are built once and kept as a
+ * template, `benchdb_<scale>_<data>_<migrations>`: <data> hashes every input
+ * of the rows (the generator and its words, the vocabulary, the bench SQL),
+ * <migrations> the project migrations it was built with (listed in the
+ * database's comment). A run copies the template whose migrations are all
+ * among the ones it needs, the most complete, and applies the rest to the
+ * copy (then ANALYZE), as a deploy applies new migrations to existing data:
+ * a branch that adds an index does not rebuild 200,000 papers. A template
+ * is built under a temporary name and renamed when complete (an interrupted
+ * build leaves none), under an advisory lock (two runs build it once).
  */
 
-const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const benchSqlPath = path.join(benchDir, 'sql', 'postgraphile.sql');
-const BATCH = 2_000;
-/** A fixed instant for created_at/updated_at: the rows are the same on every build. */
-const CREATED = '2026-01-01T00:00:00Z';
+const benchSrc = path.dirname(fileURLToPath(import.meta.url));
+const PREFIX = 'benchdb';
 
-interface Vocabulary {
-  topics: { key: string; en: string; fr: string }[];
-  positions: { key: string; en: string; fr: string }[];
-}
-
-function readVocabulary(): Vocabulary {
-  return JSON.parse(fs.readFileSync(seedVocabularyPath, 'utf8')) as Vocabulary;
-}
-
-/** Files whose content decides the database's rows and schema. */
-function inputFiles(): string[] {
-  const migrations = fs
-    .readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(migrationsDir, entry.name, 'migration.sql'));
+/** Files whose content decides the rows (not the schema: migrations are applied to copies). */
+function dataInputFiles(): string[] {
   const synthetic = path.join(projectRoot, 'seed', 'synthetic');
   const generators = fs.readdirSync(synthetic).map((name) => path.join(synthetic, name));
-  return [...migrations, ...generators, seedVocabularyPath, benchSqlPath, path.join(benchDir, 'src', 'generate.ts'), fileURLToPath(import.meta.url)].sort();
+  const benchFiles = ['fill.ts', 'generate.ts', 'scales.ts'].map((name) => path.join(benchSrc, name));
+  const text = path.join(projectRoot, 'src', 'modules', 'shared', 'text.ts');
+  return [...generators, seedVocabularyPath, benchSqlPath, text, ...benchFiles].sort();
 }
 
-export function templateName(scale: ScaleName): string {
+function dataKey(): string {
   const hash = createHash('sha256');
-  for (const file of inputFiles()) hash.update(path.relative(projectRoot, file)).update(fs.readFileSync(file));
-  return `bench_${scale.toLowerCase()}_${hash.digest('hex').slice(0, 12)}`;
+  for (const file of dataInputFiles()) hash.update(path.relative(projectRoot, file)).update(fs.readFileSync(file));
+  return hash.digest('hex').slice(0, 10);
 }
 
-async function databaseExists(name: string): Promise<boolean> {
-  return withAdminClient(async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+/** What names this scale's templates start with, for the current data inputs. */
+function templatePrefix(scale: ScaleName): string {
+  return `${PREFIX}_${scale.toLowerCase()}_${dataKey()}_`;
 }
 
-/** Inserts rows column by column through unnest: one statement per batch. */
-async function insertColumns(client: pg.Client, table: string, columns: Record<string, { type: string; values: unknown[] }>): Promise<void> {
-  const names = Object.keys(columns);
-  const list = names.map((name) => `"${name}"`).join(', ');
-  const arrays = names.map((name, index) => `$${index + 1}::${columns[name]!.type}[]`).join(', ');
-  await client.query(`INSERT INTO "${table}" (${list}, "created_at", "updated_at") SELECT *, $${names.length + 1}::timestamptz, $${names.length + 1}::timestamptz FROM unnest(${arrays})`, [
-    ...names.map((name) => columns[name]!.values),
-    CREATED,
-  ]);
+interface TemplateRow {
+  datname: string;
+  comment: string | null;
 }
 
-async function insertPublications(client: pg.Client, batch: PublicationRow[]): Promise<void> {
-  await insertColumns(client, 'publication', {
-    id: { type: 'int', values: batch.map((row) => row.id) },
-    title_key: { type: 'text', values: batch.map((row) => row.titleKey) },
-    title: { type: 'text', values: batch.map((row) => row.title) },
-    abstract: { type: 'text', values: batch.map((row) => row.abstract) },
-    year: { type: 'int', values: batch.map((row) => row.year) },
-  });
-  const authorships = batch.flatMap((row) => row.authors.map((researcher, position) => ({ publication: row.id, researcher, position })));
-  await insertColumns(client, 'authorship', {
-    publication_id: { type: 'int', values: authorships.map((row) => row.publication) },
-    researcher_id: { type: 'int', values: authorships.map((row) => row.researcher) },
-    position: { type: 'int', values: authorships.map((row) => row.position) },
-  });
-  const topics = batch.flatMap((row) => row.topics.map((topic) => ({ publication: row.id, topic: topic + 1 })));
-  await insertColumns(client, 'publication_topic', {
-    publication_id: { type: 'int', values: topics.map((row) => row.publication) },
-    topic_id: { type: 'int', values: topics.map((row) => row.topic) },
-  });
-}
-
-async function fill(url: string, scale: ScaleName, log: (line: string) => void): Promise<void> {
-  const vocabulary = readVocabulary();
-  const dataset = generateDataset(scales[scale], vocabulary.topics.length, vocabulary.positions.length);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await insertColumns(client, 'position', {
-      id: { type: 'int', values: vocabulary.positions.map((_, index) => index + 1) },
-      key: { type: 'text', values: vocabulary.positions.map((entry) => entry.key) },
-      name: { type: 'text', values: vocabulary.positions.map((entry) => entry.en) },
-      name_fr: { type: 'text', values: vocabulary.positions.map((entry) => entry.fr) },
-    });
-    await insertColumns(client, 'topic', {
-      id: { type: 'int', values: vocabulary.topics.map((_, index) => index + 1) },
-      slug: { type: 'text', values: vocabulary.topics.map((entry) => entry.key) },
-      name: { type: 'text', values: vocabulary.topics.map((entry) => entry.en) },
-      name_fr: { type: 'text', values: vocabulary.topics.map((entry) => entry.fr) },
-    });
-    const people = dataset.researchers;
-    await insertColumns(client, 'researcher', {
-      id: { type: 'int', values: people.map((row) => row.id) },
-      slug: { type: 'text', values: people.map((row) => row.slug) },
-      name: { type: 'text', values: people.map((row) => row.name) },
-      name_key: { type: 'text', values: people.map((row) => row.nameKey) },
-      search_key: { type: 'text', values: people.map((row) => row.searchKey) },
-      position_id: { type: 'int', values: people.map((row) => (row.position === null ? null : row.position + 1)) },
-      organization: { type: 'text', values: people.map((row) => row.organization) },
-      is_member: { type: 'boolean', values: people.map((row) => row.isMember) },
-    });
-    const memberTopics = people.flatMap((row) => row.topics.map((topic) => ({ researcher: row.id, topic: topic + 1 })));
-    await insertColumns(client, 'researcher_topic', {
-      researcher_id: { type: 'int', values: memberTopics.map((row) => row.researcher) },
-      topic_id: { type: 'int', values: memberTopics.map((row) => row.topic) },
-    });
-    let batch: PublicationRow[] = [];
-    let written = 0;
-    for (const publication of dataset.publications()) {
-      batch.push(publication);
-      if (batch.length < BATCH) continue;
-      await insertPublications(client, batch);
-      written += batch.length;
-      batch = [];
-      if (written % 20_000 === 0) log(`  ${written} papers…`);
-    }
-    if (batch.length > 0) await insertPublications(client, batch);
-    for (const table of ['position', 'topic', 'researcher', 'publication']) {
-      await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
-    }
-    await client.query(fs.readFileSync(benchSqlPath, 'utf8'));
-    await client.query('VACUUM ANALYZE');
-  } finally {
-    await client.end();
-  }
-}
-
-/** The template database for `scale`, built if no current one exists; returns its name. */
-export async function ensureTemplate(scale: ScaleName, log: (line: string) => void): Promise<string> {
-  const name = templateName(scale);
-  if (await databaseExists(name)) {
-    log(`Database ${name} is current: reusing it.`);
-    return name;
-  }
-  const building = `${name}_building`;
-  log(`Building ${name} (${scales[scale].researchers} researchers, ${scales[scale].publications} papers)…`);
-  const started = performance.now();
-  await adminQuery(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE "${building}"`);
-  try {
-    await applyPendingMigrations(databaseUrl(building));
-    await fill(databaseUrl(building), scale, log);
-    await adminQuery(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
-  } catch (error) {
-    await adminQuery(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
-    throw error;
-  }
-  // Templates of this scale built from older inputs are stale: drop them.
-  const stale = await withAdminClient(async (client) =>
-    (await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2', [`bench\\_${scale.toLowerCase()}\\_%`, name])).rows,
+async function templatesOf(client: pg.Client, like: string): Promise<TemplateRow[]> {
+  const result = await client.query<TemplateRow>(
+    `SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname LIKE $1 AND datname NOT LIKE '%\\_building'`,
+    [like],
   );
-  for (const { datname } of stale) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  log(`Built ${name} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  return name;
+  return result.rows;
 }
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/gu, (character) => `\\${character}`);
+
+/**
+ * The template for `scale` whose migrations are all in `wanted`, built (with
+ * exactly `wanted`, taken from `migrationsFolder`) when none is; returns its name.
+ */
+export async function ensureTemplate(scale: ScaleName, wanted: Migration[], migrationsFolder: string, log: (line: string) => void): Promise<string> {
+  const prefix = templatePrefix(scale);
+  const lock = new pg.Client({ connectionString: serverUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [prefix]);
+    const candidates = (await templatesOf(lock, `${escapeLike(prefix)}%`)).flatMap((row) => {
+      const migrations = parseTemplateComment(row.comment);
+      return migrations ? [{ name: row.datname, migrations }] : [];
+    });
+    const chosen = chooseTemplate(candidates, wanted);
+    if (chosen) {
+      log(`Database ${chosen} is current: reusing it.`);
+      return chosen;
+    }
+    const name = `${prefix}${migrationsKey(wanted)}`;
+    const building = `${name}_building`;
+    log(`Building ${name} (${scales[scale].researchers} researchers, ${scales[scale].publications} papers, ${wanted.length} migrations)…`);
+    const started = performance.now();
+    const subsetFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-migrations-'));
+    await adminQuery(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE "${building}"`);
+    try {
+      writeMigrationsFolder(migrationsFolder, wanted, subsetFolder);
+      await applyPendingMigrations(databaseUrl(building), { migrationsDir: subsetFolder });
+      await fill(databaseUrl(building), scale, log);
+      await adminQuery(`COMMENT ON DATABASE "${building}" IS '${templateComment(wanted).replace(/'/gu, "''")}'`);
+      await adminQuery(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+    } catch (error) {
+      await adminQuery(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      throw error;
+    } finally {
+      fs.rmSync(subsetFolder, { recursive: true, force: true });
+    }
+    // Templates of this scale built from older data inputs (another <data>) are stale: drop them.
+    const stale = await templatesOf(lock, `${escapeLike(`${PREFIX}_${scale.toLowerCase()}_`)}%`);
+    for (const { datname } of stale.filter((row) => !row.datname.startsWith(prefix))) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    const seconds = (performance.now() - started) / 1000;
+    log(`Built ${name} in ${seconds.toFixed(0)} s (bench process peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB).`);
+    return name;
+  } finally {
+    await lock.end();
+  }
+}
+
+/**
+ * A database of the run, copied from `template`, with the migrations of
+ * `migrationsFolder` it lacks applied (then ANALYZE, for the new indexes'
+ * statistics). Returns the names of the migrations applied to the copy.
+ */
+export async function copyDatabase(template: string, name: string, migrationsFolder: string): Promise<string[]> {
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  await adminQuery(`COMMENT ON DATABASE "${name}" IS NULL`);
+  const applied = await applyPendingMigrations(databaseUrl(name), { migrationsDir: migrationsFolder });
+  if (applied.length > 0) {
+    const client = new pg.Client({ connectionString: databaseUrl(name) });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+  }
+  return applied;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { operations, systems, type Operation, type System } from './operations.js';
-import { requestFor, send } from './requests.js';
+import { requestFor, send, sendForAnswer } from './requests.js';
 import type { Samples } from './samples.js';
 import { databaseMsOf, explainStatements, type ExplainedStatement } from './explain.js';
 import type { SentStatement, StatementCounter } from './statements.js';
@@ -14,13 +14,13 @@ import type { SentStatement, StatementCounter } from './statements.js';
 export interface Mismatch {
   operation: string;
   value: string | undefined;
-  system: System;
+  /** The target's label (a system, or a variant of ours). */
+  system: string;
   expected: unknown;
   actual: unknown;
 }
 
-export interface CheckResult {
-  mismatches: Mismatch[];
+export interface StatementCounts {
   /** Statements per request, by operation then system. */
   statements: Record<string, Record<System, number>>;
   /** The statements of one request (the first sample value), explained, by operation then system. */
@@ -29,27 +29,60 @@ export interface CheckResult {
   databaseMs: Record<string, Record<System, number | null>>;
 }
 
+/**
+ * A server whose answers are checked. `cached`: ours with the response
+ * cache on; each request is sent twice, and the second answer must come from
+ * the cache (Apollo's response cache plugin sets `Age` on the answers it
+ * serves) and equal the floor's too.
+ */
+export interface CheckTarget {
+  label: string;
+  system: System;
+  url: string;
+  cached?: boolean;
+}
+
 export type Endpoints = Record<System, { url: string; counter: StatementCounter }>;
 
 function normalised(system: System, operation: Operation, data: unknown): unknown {
   return system === 'floor' ? data : operation.normalise(system, data);
 }
 
-/** `databaseUrl`: where to run the EXPLAINs (directly, not through a counter). */
-export async function checkAndCount(endpoints: Endpoints, samples: Samples, databaseUrl: string): Promise<CheckResult> {
-  const result: CheckResult = { mismatches: [], statements: {}, explained: {}, databaseMs: {} };
+/**
+ * Every target answers every request of every operation; each answer,
+ * normalised, must equal the floor's (`floorUrl`). Also the warm pass before
+ * counting statements.
+ */
+export async function checkAnswers(floorUrl: string, targets: readonly CheckTarget[], samples: Samples): Promise<Mismatch[]> {
+  const mismatches: Mismatch[] = [];
   for (const operation of operations) {
-    const values = samples[operation.sample];
-    // Warm pass, and the comparison: the floor's answer is the reference.
-    for (const value of values) {
-      const answers = new Map<System, unknown>();
-      for (const system of systems) answers.set(system, normalised(system, operation, await send(endpoints[system].url, requestFor(system, operation, value))));
-      for (const system of systems) {
-        if (!isDeepStrictEqual(answers.get(system), answers.get('floor'))) {
-          result.mismatches.push({ operation: operation.name, value, system, expected: answers.get('floor'), actual: answers.get(system) });
+    for (const value of samples[operation.sample]) {
+      const expected = await send(floorUrl, requestFor('floor', operation, value));
+      for (const target of targets) {
+        for (let time = 0; time < (target.cached ? 2 : 1); time += 1) {
+          const answer = await sendForAnswer(target.url, requestFor(target.system, operation, value));
+          const actual = normalised(target.system, operation, answer.data);
+          const label = time === 0 ? target.label : `${target.label} (second answer, from the cache)`;
+          if (!isDeepStrictEqual(actual, expected)) mismatches.push({ operation: operation.name, value, system: label, expected, actual });
+          if (time > 0 && answer.headers.get('age') === null) {
+            mismatches.push({ operation: operation.name, value, system: label, expected: 'an answer from the response cache (an Age header)', actual: `no Age header (cache-control: ${answer.headers.get('cache-control')})` });
+          }
         }
       }
     }
+  }
+  return mismatches;
+}
+
+/**
+ * Statements each system sends per request (through the counting proxies,
+ * on a warm pass), and the statements of one request explained on
+ * `databaseUrl` (directly, not through a counter).
+ */
+export async function countStatements(endpoints: Endpoints, samples: Samples, databaseUrl: string): Promise<StatementCounts> {
+  const result: StatementCounts = { statements: {}, explained: {}, databaseMs: {} };
+  for (const operation of operations) {
+    const values = samples[operation.sample];
     result.statements[operation.name] = {} as Record<System, number>;
     result.explained[operation.name] = {} as Record<System, ExplainedStatement[]>;
     result.databaseMs[operation.name] = {} as Record<System, number | null>;

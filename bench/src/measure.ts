@@ -14,6 +14,9 @@ export interface LoadSettings {
   warmupSeconds: number;
 }
 
+/** Resolves once the requests a load left in flight are done (see idle.ts); called after the warm-up and after the measurement. */
+export type Drain = () => Promise<unknown>;
+
 export interface Measurement {
   requests: number;
   /** Requests per second, averaged over the measured seconds. */
@@ -38,8 +41,11 @@ function load(url: string, requests: BenchRequest[], connections: number, second
   });
 }
 
-export async function measure(url: string, pid: number, requests: BenchRequest[], settings: LoadSettings): Promise<Measurement> {
-  if (settings.warmupSeconds > 0) await load(url, requests, settings.connections, settings.warmupSeconds);
+export async function measure(url: string, pid: number, requests: BenchRequest[], settings: LoadSettings, drain: Drain = () => Promise.resolve()): Promise<Measurement> {
+  if (settings.warmupSeconds > 0) {
+    await load(url, requests, settings.connections, settings.warmupSeconds);
+    await drain();
+  }
   let peakRssBytes = rssBytes(pid);
   const sampler = setInterval(() => {
     peakRssBytes = Math.max(peakRssBytes, rssBytes(pid));
@@ -58,5 +64,6 @@ export async function measure(url: string, pid: number, requests: BenchRequest[]
     };
   } finally {
     clearInterval(sampler);
+    await drain();
   }
 }

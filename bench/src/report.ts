@@ -10,7 +10,8 @@ import type { System } from './operations.js';
 export interface RoundMeasurement extends Measurement {
   round: number;
   operation: string;
-  system: System;
+  /** A system, or the label of a variant of ours (`ours+cache`, an A/B side). */
+  system: string;
 }
 
 export interface SystemSummary {
@@ -101,6 +102,101 @@ export function formatTable(summaries: readonly OperationSummary[]): string {
     `${fixed(s.ours.statementsPerRequest, 1)} / ${fixed(s.postgraphile.statementsPerRequest, 1)} / ${fixed(s.floor.statementsPerRequest, 1)}`,
     `${fixed(s.ours.databaseMs ?? Number.NaN, 1)} / ${fixed(s.postgraphile.databaseMs ?? Number.NaN, 1)} / ${fixed(s.floor.databaseMs ?? Number.NaN, 1)}`,
     `${fixed(s.ours.peakRssMiB, 0)} / ${fixed(s.postgraphile.peakRssMiB, 0)} / ${fixed(s.floor.peakRssMiB, 0)}`,
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A variant of our server measured beside the main table (the response cache on), against ours uncached. */
+export interface VariantSummary {
+  operation: string;
+  /** Ours uncached, then each variant, by label. */
+  byLabel: Record<string, { rps: number; p50: number; p99: number; errors: number }>;
+}
+
+/** Medians over rounds per operation for each label of `labels` (measurements carry the label in `system`). */
+export function summariseLabels(operations: readonly string[], labels: readonly string[], rounds: readonly RoundMeasurement[]): VariantSummary[] {
+  return operations.map((operation) => ({
+    operation,
+    byLabel: Object.fromEntries(
+      labels.map((label) => {
+        const mine = rounds.filter((round) => round.operation === operation && round.system === label);
+        return [
+          label,
+          {
+            rps: median(mine.map((round) => round.rps)),
+            p50: median(mine.map((round) => round.p50)),
+            p99: median(mine.map((round) => round.p99)),
+            errors: mine.reduce((sum, round) => sum + round.errors + round.non2xx + round.timeouts, 0),
+          },
+        ];
+      }),
+    ),
+  }));
+}
+
+/** The cached line: ours uncached next to ours with the response cache (each store), rps ratios against uncached. */
+export function formatCachedTable(summaries: readonly VariantSummary[], labels: readonly string[]): string {
+  const [uncached, ...cached] = labels;
+  const names = labels.join(' / ');
+  const header = ['operation', `rps ${names}`, ...cached.map((label) => `${label}÷uncached`), `p50 ms ${names}`, `p99 ms ${names}`];
+  const rows = summaries.map(({ operation, byLabel }) => [
+    operation,
+    labels.map((label) => fixed(byLabel[label]!.rps, 0)).join(' / '),
+    ...cached.map((label) => `${fixed(byLabel[label]!.rps / byLabel[uncached!]!.rps, 2)}×`),
+    labels.map((label) => fixed(byLabel[label]!.p50, 0)).join(' / '),
+    labels.map((label) => fixed(byLabel[label]!.p99, 0)).join(' / '),
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A/B: per operation, B over A (rps, p50, p99), medians over rounds, and each round's rps ratio. */
+export interface AbSummary {
+  operation: string;
+  a: { rps: number; p50: number; p99: number };
+  b: { rps: number; p50: number; p99: number };
+  rpsRatio: number;
+  p50Ratio: number;
+  p99Ratio: number;
+  /** B÷A rps of each round, in round order: how far the rounds agree. */
+  roundRatios: number[];
+}
+
+export function summariseAb(operations: readonly string[], rounds: readonly RoundMeasurement[], a: string, b: string): AbSummary[] {
+  return operations.map((operation) => {
+    const of = (label: string) => rounds.filter((round) => round.operation === operation && round.system === label).sort((x, y) => x.round - y.round);
+    const stats = (mine: RoundMeasurement[]) => ({
+      rps: median(mine.map((round) => round.rps)),
+      p50: median(mine.map((round) => round.p50)),
+      p99: median(mine.map((round) => round.p99)),
+    });
+    const [ofA, ofB] = [of(a), of(b)];
+    const sa = stats(ofA);
+    const sb = stats(ofB);
+    return {
+      operation,
+      a: sa,
+      b: sb,
+      rpsRatio: sb.rps / sa.rps,
+      p50Ratio: sb.p50 / sa.p50,
+      p99Ratio: sb.p99 / sa.p99,
+      roundRatios: ofA.map((round, index) => (ofB[index]?.rps ?? Number.NaN) / round.rps),
+    };
+  });
+}
+
+export function formatAbTable(summaries: readonly AbSummary[], a: string, b: string): string {
+  const header = ['operation', `rps ${a} / ${b}`, `rps ${b}÷${a}`, `each round`, `p50 ms ${a} / ${b}`, `p50 ${b}÷${a}`, `p99 ms ${a} / ${b}`, `p99 ${b}÷${a}`];
+  const rows = summaries.map((s) => [
+    s.operation,
+    `${fixed(s.a.rps, 0)} / ${fixed(s.b.rps, 0)}`,
+    `${fixed(s.rpsRatio, 2)}×`,
+    s.roundRatios.map((ratio) => `${fixed(ratio, 2)}×`).join(', '),
+    `${fixed(s.a.p50, 0)} / ${fixed(s.b.p50, 0)}`,
+    `${fixed(s.p50Ratio, 2)}×`,
+    `${fixed(s.a.p99, 0)} / ${fixed(s.b.p99, 0)}`,
+    `${fixed(s.p99Ratio, 2)}×`,
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

@@ -21,11 +21,16 @@ export function requestsFor(system: System, operation: Operation, samples: Sampl
 
 /** Sends one request and returns the answer's `data`; throws on an HTTP or GraphQL error. */
 export async function send(baseUrl: string, request: BenchRequest): Promise<unknown> {
+  return (await sendForAnswer(baseUrl, request)).data;
+}
+
+/** Sends one request and returns the answer's `data` and headers; throws on an HTTP or GraphQL error. */
+export async function sendForAnswer(baseUrl: string, request: BenchRequest): Promise<{ data: unknown; headers: Headers }> {
   const response = await fetch(`${baseUrl}${request.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
   const text = await response.text();
   const answer = JSON.parse(text) as { data?: unknown; errors?: unknown };
   if (!response.ok || answer.errors !== undefined || answer.data == null) {
     throw new Error(`${request.path} ${request.body.slice(0, 200)} answered ${response.status}: ${text.slice(0, 500)}`);
   }
-  return answer.data;
+  return { data: answer.data, headers: response.headers };
 }

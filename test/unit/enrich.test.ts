@@ -283,7 +283,10 @@ describe('settings', () => {
     expect(() => loadEnrichSettings({ OPENALEX_MAILTO: 'me' })).toThrow(new ConfigError('OPENALEX_MAILTO', 'Invalid environment variable OPENALEX_MAILTO="me": Invalid email address. Example of a good value: OPENALEX_MAILTO=you@example.org'));
     expect(() => loadEnrichSettings({ OPENALEX_MAX_PER_SECOND: '50' })).toThrow(/OPENALEX_MAX_PER_SECOND="50".*OPENALEX_MAX_PER_SECOND=10/u);
     expect(() => loadEnrichSettings({ OPENALEX_URL: 'ftp://x' })).toThrow(/is not an http\(s\) URL/u);
-    expect(() => loadEnrichSettings({ OPENALEX_API_KEY: 'a b c d e f' })).toThrow(/OPENALEX_API_KEY=\(hidden\)/u);
+    // The whole message: the key's value appears nowhere in it.
+    expect(() => loadEnrichSettings({ OPENALEX_API_KEY: 'a b c d e f' })).toThrow(
+      new ConfigError('OPENALEX_API_KEY', 'Invalid environment variable OPENALEX_API_KEY=(hidden): has white space. Example of a good value: OPENALEX_API_KEY=your-openalex-api-key'),
+    );
   });
 
   it('reads the flags, and refuses unknown ones', () => {
