@@ -68,6 +68,7 @@ const variables = {
   },
   CORS_ORIGINS: { schema: csv.optional(), example: 'https://lab.example.org,http://localhost:3000' },
   GRAPHQL_INTROSPECTION: { schema: booleanFlag.optional(), example: 'true' },
+  GRAPHQL_EXPLORER: { schema: booleanFlag.optional(), example: 'false' },
   SHUTDOWN_GRACE_MS: whole(0, 10_000),
   DATABASE_POOL_SIZE: whole(1, 10, 100),
   DATABASE_CONNECT_TIMEOUT_MS: whole(100, 5_000),
@@ -124,8 +125,15 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Origins allowed by CORS; unset allows any origin outside production and none in it. */
   corsOrigins: string[] | undefined;
-  /** Introspection and the Sandbox landing page; defaults to on outside production. */
+  /** Introspection (GRAPHQL_INTROSPECTION); defaults to on outside production, off in it. */
   introspection: boolean;
+  /**
+   * The explorer at GET /graphql in a browser (src/http/explorer/: Apollo Sandbox,
+   * else the bundled GraphiQL). It reads the schema through introspection, so it
+   * follows `introspection` unless GRAPHQL_EXPLORER=false turns it off alone:
+   * production has neither unless GRAPHQL_INTROSPECTION=true.
+   */
+  explorer: boolean;
   shutdownGraceMs: number;
   databasePoolSize: number;
   /** A pool that cannot hand out a connection in this time answers with an error instead of hanging. */
@@ -275,6 +283,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       `Missing environment variable DATABASE_URL: DATABASE_REPLICA_URLS is set, and read replicas need their primary. Example of a good value: DATABASE_URL=${variables.DATABASE_URL.example}`,
     );
   }
+  const introspection = env.GRAPHQL_INTROSPECTION ?? !isProduction;
+  if (env.GRAPHQL_EXPLORER === true && !introspection) {
+    // An explorer without introspection would open on an unknown schema: say so instead of serving it broken.
+    throw new ConfigError(
+      'GRAPHQL_EXPLORER',
+      `Invalid environment variable GRAPHQL_EXPLORER=${JSON.stringify(source.GRAPHQL_EXPLORER)}: the explorer reads the schema through introspection, which is off${env.GRAPHQL_INTROSPECTION === undefined ? ' in production' : ''}. ` +
+        'Turn introspection on too, or leave GRAPHQL_EXPLORER unset. Example of good values: GRAPHQL_INTROSPECTION=true GRAPHQL_EXPLORER=true',
+    );
+  }
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -286,7 +303,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: env.SEED_ON_START,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
-    introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
+    introspection,
+    explorer: env.GRAPHQL_EXPLORER ?? introspection,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseConnectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,

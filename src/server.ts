@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -21,6 +20,9 @@ import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments
 import { citationDownloads } from './http/citations.js';
 import { drainHttpServer } from './http/drain.js';
 import { httpErrorHandler, notFound, withDeadline } from './http/errors.js';
+import { explorerAssets } from './http/explorer/assets.js';
+import { explorerLandingPage } from './http/explorer/landingPage.js';
+import { EXPLORER_ASSETS_PATH } from './http/explorer/origins.js';
 import { httpLogger } from './http/httpLogger.js';
 import { requestId, requestIdInErrors } from './http/requestId.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -30,7 +32,7 @@ import type { AppMetrics } from './metrics/metrics.js';
 import { metricsPlugin, metricsScope } from './metrics/plugin.js';
 import { resolvers, typeDefs } from './schema.js';
 
-/** An operation that works on the seeded data, shown when Apollo Sandbox opens. */
+/** An operation that works on the seeded data, shown when the explorer (Apollo Sandbox or GraphiQL) opens. */
 export const SANDBOX_EXAMPLE = `# Lab members with their topics, latest papers and closest co-authors.
 query LabMembers {
   researchers(first: 5, filter: { isMember: true }, orderBy: PUBLICATION_COUNT) {
@@ -64,6 +66,7 @@ export type ServerConfig = Pick<
   Config,
   | 'isProduction'
   | 'introspection'
+  | 'explorer'
   | 'corsOrigins'
   | 'limits'
   | 'maxBodyBytes'
@@ -94,6 +97,9 @@ export interface ServerOptions {
 export function createServer(config: ServerConfig, database: Database, logger: Logger, metrics?: AppMetrics, options: ServerOptions = {}): AppServer {
   const { importFiles } = options;
   const importer = importFiles && { maxFileBytes: config.importMaxFileBytes, run: (files: ProfileFile[], run: ImportRunOptions) => importFiles(database, files, run) };
+  // The explorer reads the schema through introspection: never on without it (loadConfig refuses the
+  // combination; this also holds for configurations built by hand, as the tests do).
+  const explorer = config.explorer && config.introspection;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -131,9 +137,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       error: (message) => logger.error(message),
     },
     plugins: [
-      config.introspection
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      // GET /graphql from a browser: Apollo Sandbox, or GraphiQL from this server where Apollo's CDN is out of reach.
+      explorer ? explorerLandingPage(SANDBOX_EXAMPLE) : ApolloServerPluginLandingPageDisabled(),
       requestLoggingPlugin(logger),
       // Limits first: a hostile document is refused before anything else looks at it.
       operationLimitsPlugin(config.limits),
@@ -150,8 +155,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
 
   app.use(requestId);
   app.use(httpLogger(logger));
-  // The landing page (Apollo Sandbox) is on where introspection is (see plugins above).
-  app.use(securityHeaders(config.introspection ? '/graphql' : null));
+  // The explorer page's policy lets Sandbox and the bundled GraphiQL load (see plugins above).
+  app.use(securityHeaders(explorer ? '/graphql' : null));
 
   /** Liveness: the process answers. */
   app.get('/healthz', (_request, response) => {
@@ -175,6 +180,10 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     else if (Object.keys(degradations).length > 0) response.json({ status: 'degraded', ...degradations, ...replicas });
     else response.json({ status: 'ready', ...replicas });
   });
+
+  // The bundled GraphiQL's files, before Apollo's /graphql middleware (mounted in start()) and its rate limit;
+  // a 404 there, not Apollo's 400 for a GET without a query, where the explorer is off or the file unknown.
+  app.use(EXPLORER_ASSETS_PATH, explorer ? explorerAssets() : notFound);
 
   /** Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json. */
   app.use(citationDownloads(database, config.requestTimeoutMs));

@@ -1,17 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
-
-/**
- * The origins Apollo's landing page (Sandbox, embedded) loads from, as listed
- * in @apollo/server's plugin/landingPage/default: scripts and styles from its
- * CDNs, the Sandbox itself in an iframe.
- */
-const apolloCdns = [
-  'https://apollo-server-landing-page.cdn.apollographql.com',
-  'https://embeddable-sandbox.cdn.apollographql.com',
-  'https://embeddable-explorer.cdn.apollographql.com',
-];
-const apolloEmbeds = ['https://sandbox.embed.apollographql.com', 'https://explorer.embed.apollographql.com'];
+import { SANDBOX_EMBED_ORIGIN, SANDBOX_SCRIPT_ORIGIN } from './explorer/origins.js';
 
 /**
  * Answers are JSON: nothing in them may load anything, and no page may frame them.
@@ -25,26 +14,30 @@ const strict = helmet({
 });
 
 /**
- * The landing page's HTML carries its own CSP (a <meta> with a nonce per answer);
- * a browser enforces both, so this header only has to allow what that one allows.
- * It cannot know the nonce: inline code is allowed here and held to the nonce by
- * the page's own policy.
+ * The explorer page (src/http/explorer/): its script and GraphiQL from this
+ * server, Apollo Sandbox's script from its CDN and Sandbox itself in an iframe
+ * from its embed origin, nothing else remote. The page has no inline script,
+ * so scripts need neither 'unsafe-inline' nor a nonce. Styles do allow inline:
+ * GraphiQL's React components and its editor (Monaco) set styles at run time.
+ * Fonts and icons are data: URLs inside GraphiQL's stylesheet. Monaco's
+ * workers are files of ours too (not blob: URLs). Sandbox runs its requests
+ * from its own iframe (its origin, its policy); GraphiQL's go to this server.
  */
 const landingPage = helmet({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", "'unsafe-inline'", ...apolloCdns],
-      styleSrc: ["'self'", "'unsafe-inline'", ...apolloCdns, 'https://fonts.googleapis.com'],
-      fontSrc: ["'self'", 'https://fonts.gstatic.com'],
-      imgSrc: ["'self'", 'data:', ...apolloCdns],
-      manifestSrc: ["'self'", ...apolloCdns],
-      frameSrc: apolloEmbeds,
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'", SANDBOX_SCRIPT_ORIGIN],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      fontSrc: ["'self'", 'data:'],
+      imgSrc: ["'self'", 'data:'],
+      workerSrc: ["'self'"],
       connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      frameAncestors: ["'self'"],
+      frameSrc: [SANDBOX_EMBED_ORIGIN],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
     },
   },
 });
@@ -55,8 +48,10 @@ function asksForLandingPage(request: Request): boolean {
 }
 
 /**
- * Security headers on every answer. `landingPageAt` is the path of the landing
- * page when it is on (outside production); null: a strict policy everywhere.
+ * Security headers on every answer. `landingPageAt` is the path of the
+ * explorer page when it is on (see Config.explorer); null: a strict policy
+ * everywhere. The explorer's files (/graphql/explorer/…) get the strict one:
+ * a script's own policy only matters for Monaco's workers, which load nothing.
  */
 export function securityHeaders(landingPageAt: string | null): RequestHandler {
   return (request, response, next) => {
