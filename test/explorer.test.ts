@@ -5,6 +5,7 @@ import { EXPLORER_ASSETS_PATH, SANDBOX_EMBED_ORIGIN, SANDBOX_SCRIPT, SANDBOX_SCR
 import { SANDBOX_EXAMPLE } from '../src/server.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
 import { matching } from './support/matchers.js';
+import { directives } from './support/csp.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /**
@@ -44,18 +45,6 @@ afterAll(async () => {
 const openInBrowser = (server: TestServer) => fetch(`${server.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
 const asset = (server: TestServer, file: string, headers: Record<string, string> = {}) => fetch(`${server.url}${EXPLORER_ASSETS_PATH}/${file}`, { headers });
 const introspection = '{ __schema { queryType { name } } }';
-
-/** A CSP header as directive name → its sources. */
-function directives(policy: string | null): Map<string, string[]> {
-  expect(policy).toBeTruthy();
-  return new Map(
-    policy!
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...sources]) => [name!, sources]),
-  );
-}
 
 describe('configuration: the explorer follows introspection', () => {
   it('on outside production, off in production unless GRAPHQL_INTROSPECTION=true; GRAPHQL_EXPLORER=false turns it off alone', () => {

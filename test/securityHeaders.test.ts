@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';
+import { directives } from './support/csp.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let testDatabase: TestDatabase;
@@ -22,18 +23,6 @@ afterAll(async () => {
   await database?.close();
   await testDatabase?.drop();
 });
-
-/** A CSP header as directive name → its sources. */
-function directives(policy: string | null): Map<string, string[]> {
-  expect(policy).toBeTruthy();
-  return new Map(
-    policy!
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...sources]) => [name!, sources]),
-  );
-}
 
 const strictPolicy = { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] };
 
