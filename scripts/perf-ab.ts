@@ -80,22 +80,17 @@ async function main(): Promise<void> {
   const samples = await readSamples(options.database);
   const servers: PerfServer[] = [];
   try {
-    const a = await startPerfServer({
-      label: 'A',
-      dir: path.resolve(options.a),
-      databaseUrl: options.database,
-      nodeArgs: words(options['a-node-args']),
-      env: envOf(options['a-env']),
-    });
-    servers.push(a);
-    const b = await startPerfServer({
-      label: 'B',
-      dir: path.resolve(options.b),
-      databaseUrl: options.database,
-      nodeArgs: words(options['b-node-args']),
-      env: envOf(options['b-env']),
-    });
-    servers.push(b);
+    // One after the other, each pushed as soon as it runs, so that a failed start still stops the other.
+    for (const side of ['a', 'b'] as const) {
+      servers.push(await startPerfServer({
+        label: side.toUpperCase(),
+        dir: path.resolve(options[side]!), // required above
+        databaseUrl: options.database,
+        nodeArgs: words(options[`${side}-node-args`]),
+        env: envOf(options[`${side}-env`]),
+      }));
+    }
+    const [a, b] = servers as [PerfServer, PerfServer];
     for (const operation of operations) {
       const bodies = bodiesOf(operation, samples);
       const [answersA, answersB] = [await checkAnswers(a.url, bodies), await checkAnswers(b.url, bodies)];
