@@ -163,7 +163,10 @@ function included(node: { directives?: readonly DirectiveNode[] }, variables: Va
 
 /**
  * The plan of `operation`: its selections flattened through fragments, each
- * field with its hint. `variables` are the request's, coerced (they decide
+ * field with its hint. Flattening costs the size of the document with its
+ * fragments expanded, which src/graphql/limits.ts bounds before this runs
+ * (MAX_FRAGMENT_SPREADS; a refused document reaches didResolveOperation as
+ * an empty stand-in), and it is done once per document. `variables` are the request's, coerced (they decide
  * @skip/@include); when they do not coerce, execution fails, and so does any
  * caching: every selection is then counted.
  */

@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { buildSchema, getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executedCachePolicy, planOperation, type CacheHint } from '../src/cache/documentCachePolicy.js';
+import { executedCachePolicy, planOperation, type CacheHint } from '../../src/cache/documentCachePolicy.js';
 
 /**
  * The cache policy computed from the document (src/cache/documentCachePolicy.ts)
