@@ -9,6 +9,23 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // What .ci/run runs a second time, on Node 22 and on PGlite, instead of the
+    // whole suite again: a file says which it is with `// @module-tag <name>`
+    // at its top; test/unit/testTags.test.ts checks the mechanical part.
+    tags: [
+      {
+        name: 'runtime',
+        description:
+          'Starts the app, one of its commands or PostgreSQL tools as a child process (test/support/process.ts, command.ts, seedCli.ts, streamingReplica.ts): ' +
+          "Node's own module loader, tsx, signals, exit codes and the WebAssembly engines, which is what changes from one Node version to the next.",
+      },
+      {
+        name: 'database',
+        description:
+          'What it checks depends on the engine that runs the SQL: it branches on usingPostgres, or its subject is SQL the app writes by hand ' +
+          '(raw reads, pagination, search, facets, year order, mutations, merge, imports, enrichment, migrations, the Prisma CLI, the embedded database).',
+      },
+    ],
     // Ends the process group of any child a test left running (test/support/process.ts).
     setupFiles: ['test/support/teardown.ts'],
     // A run id for the seeded template database, and its removal (test/support/templates.ts).

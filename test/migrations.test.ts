@@ -1,3 +1,5 @@
+// @module-tag runtime
+// @module-tag database
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

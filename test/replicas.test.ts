@@ -1,3 +1,5 @@
+// @module-tag runtime
+// @module-tag database
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
