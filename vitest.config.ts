@@ -22,8 +22,10 @@ export default defineConfig({
       {
         name: 'database',
         description:
-          'What it checks depends on the engine that runs the SQL: it branches on usingPostgres, or its subject is SQL the app writes by hand ' +
-          '(raw reads, pagination, search, facets, year order, mutations, merge, imports, enrichment, migrations, the Prisma CLI, the embedded database).',
+          "Its subject is SQL the app writes by hand, on the test database (each file's own, PGlite when DATABASE_URL is unset): raw reads, " +
+          'pagination, search, facets, year order, mutations, merge, the response cache, the data-change signal, outages, and the writes of the ' +
+          "imports and the enrichment. Not files whose embedded-database tests name their own folder (PGLITE_DATA_DIR: they run on every run) " +
+          'nor those that only skip tests on PGlite.',
       },
     ],
     // Ends the process group of any child a test left running (test/support/process.ts).

@@ -1,5 +1,4 @@
 // @module-tag runtime
-// @module-tag database
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

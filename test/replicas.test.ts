@@ -1,5 +1,4 @@
 // @module-tag runtime
-// @module-tag database
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
