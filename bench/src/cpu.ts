@@ -30,11 +30,12 @@ export function cpuOfProcesses(pids: Iterable<number>): Map<number, number> {
 }
 
 /**
- * CPU ms spent between two snapshots (pid → CPU ms so far): a process in
- * both counts what it added; one only in `after` started in between and
- * counts all it spent; one only in `before` ended in between, and what it
- * spent after `before` is lost (counted 0: a pool's connection closing
- * mid-measurement makes the figure a little low, never high).
+ * CPU ms spent between two snapshots (pid → CPU ms so far; `after` holds the
+ * latest reading of every process seen in between, see keepLatest): a
+ * process in both counts what it added; one only in `after` started in
+ * between and counts all it spent; one only in `before` was never read
+ * again, and what it spent after `before` is lost (counted 0: the figure can
+ * be a little low, never high).
  */
 export function cpuSpentMs(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
   let spent = 0;
@@ -47,11 +48,24 @@ export function perRequest(ms: number, requests: number): number {
   return requests > 0 ? ms / requests : Number.NaN;
 }
 
-/** Snapshots of the CPU of the backends serving one database. */
+/** Keeps, for each process, the latest of its readings (`latest` is changed in place). */
+export function keepLatest(latest: Map<number, number>, snapshot: ReadonlyMap<number, number>): void {
+  for (const [pid, ms] of snapshot) latest.set(pid, ms);
+}
+
+/** The CPU of the backends serving one database, over a window. */
 export interface PostgresCpu {
-  snapshot(): Promise<Map<number, number>>;
+  /** Starts a window; `stop` returns the CPU ms its backends spent in it. */
+  start(): Promise<{ stop(): Promise<number> }>;
   close(): Promise<void>;
 }
+
+/**
+ * How often a window reads the backends again: a parallel worker, or a pool
+ * connection that closes, is lost after its last reading (cpuSpentMs), so
+ * what it spent in its last 200 ms at most is left out.
+ */
+const SAMPLE_MS = 200;
 
 /**
  * Watches the backends of the database at `url` through a connection of its
@@ -67,10 +81,29 @@ export async function watchPostgresCpu(url: string): Promise<PostgresCpu | undef
     await client.end();
     return undefined;
   }
+  const snapshot = async () => {
+    const backends = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return cpuOfProcesses(backends.rows.map((row) => row.pid));
+  };
   return {
-    async snapshot() {
-      const backends = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-      return cpuOfProcesses(backends.rows.map((row) => row.pid));
+    async start() {
+      const before = await snapshot();
+      const latest = new Map(before);
+      // One reading at a time on the one connection; each as soon as the last is done and SAMPLE_MS have passed.
+      let reading: Promise<void> = Promise.resolve();
+      let failed: unknown;
+      const timer = setInterval(() => {
+        reading = reading.then(async () => keepLatest(latest, await snapshot())).catch((error: unknown) => void (failed ??= error));
+      }, SAMPLE_MS);
+      return {
+        async stop() {
+          clearInterval(timer);
+          await reading;
+          if (failed !== undefined) throw failed;
+          keepLatest(latest, await snapshot());
+          return cpuSpentMs(before, latest);
+        },
+      };
     },
     close: () => client.end(),
   };

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { cpuMsOf } from '../../scripts/support/perfLoad.js';
-import { cpuSpentMs, perRequest, type PostgresCpu } from './cpu.js';
+import { perRequest, type PostgresCpu } from './cpu.js';
 import type { BenchRequest } from './requests.js';
 import { rssBytes } from './servers.js';
 
@@ -67,14 +67,13 @@ export async function measure(
   }, 100);
   try {
     // Read once the warm-up's requests are done (drained), so that only the measured seconds' work counts.
-    const postgresBefore = await postgres?.snapshot();
+    const postgresWindow = await postgres?.start();
     const serverBefore = cpuMsOf(pid);
     const result = await load(url, requests, settings.connections, settings.seconds);
     // Read before the drain. The work already done on the requests in flight when autocannon stops counts though
     // they do not: at most `connections` partial requests against thousands answered, a little high.
     const serverCpuMs = cpuMsOf(pid) - serverBefore;
-    const postgresAfter = await postgres?.snapshot();
-    const postgresCpuMs = postgresBefore && postgresAfter ? cpuSpentMs(postgresBefore, postgresAfter) : null;
+    const postgresCpuMs = postgresWindow ? await postgresWindow.stop() : null;
     const answered = result.requests.total;
     return {
       requests: answered,

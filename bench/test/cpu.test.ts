@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { cpuOfProcesses, cpuSpentMs, perRequest } from '../src/cpu.ts';
+import { cpuOfProcesses, cpuSpentMs, keepLatest, perRequest } from '../src/cpu.ts';
 import type { System } from '../src/operations.ts';
 import { formatCpuTable, medianOrNull, summarise, type RoundMeasurement } from '../src/report.ts';
 
@@ -19,6 +19,15 @@ describe('CPU spent between two snapshots', () => {
     ]);
     assert.equal(cpuSpentMs(before, after), 250 + 0 + 40);
     assert.equal(cpuSpentMs(new Map(), new Map()), 0);
+  });
+
+  it('keeps the latest reading of every process seen during the window, so that one that ends before it does still counts', () => {
+    const before = new Map([[10, 1000]]);
+    const latest = new Map(before);
+    keepLatest(latest, new Map([[10, 1100], [20, 30]])); // a parallel worker, read once
+    keepLatest(latest, new Map([[10, 1200]])); // …then gone
+    assert.deepEqual([...latest], [[10, 1200], [20, 30]]);
+    assert.equal(cpuSpentMs(before, latest), 200 + 30);
   });
 
   it('per request: ms over answered requests; none answered is no figure', () => {
