@@ -9,6 +9,25 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // What .ci/run runs a second time, on Node 22 and on PGlite, instead of the
+    // whole suite again: a file says which it is with `// @module-tag <name>`
+    // at its top; test/unit/testTags.test.ts checks the mechanical part.
+    tags: [
+      {
+        name: 'runtime',
+        description:
+          'Starts the app, one of its commands or PostgreSQL tools as a child process (test/support/process.ts, command.ts, seedCli.ts, streamingReplica.ts): ' +
+          "Node's own module loader, tsx, signals, exit codes and the WebAssembly engines, which is what changes from one Node version to the next.",
+      },
+      {
+        name: 'database',
+        description:
+          "Its subject is SQL the app writes by hand, on the test database (each file's own, PGlite when DATABASE_URL is unset): raw reads, " +
+          'pagination, search, facets, year order, mutations, merge, the response cache, the data-change signal, outages, and the writes of the ' +
+          "imports and the enrichment. Not files whose embedded-database tests name their own folder (PGLITE_DATA_DIR: they run on every run) " +
+          'nor those that only skip tests on PGlite.',
+      },
+    ],
     // Ends the process group of any child a test left running (test/support/process.ts).
     setupFiles: ['test/support/teardown.ts'],
     // A run id for the seeded template database, and its removal (test/support/templates.ts).

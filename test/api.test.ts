@@ -1,3 +1,4 @@
+// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.js';
 import type { PublicationFilter, PublicationOrder, ResearcherFilter, ResearcherSlugsQuery, TypedDocumentString } from './generated/graphql.js';

@@ -1,3 +1,4 @@
+// @module-tag runtime
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { matching } from './support/matchers.js';

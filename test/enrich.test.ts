@@ -1,3 +1,5 @@
+// @module-tag runtime
+// @module-tag database
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';

@@ -1,3 +1,4 @@
+// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxiedApi, type ProxiedApi } from './support/proxiedApi.js';
 import { usingPostgres } from './support/database.js';

@@ -1,3 +1,4 @@
+// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';

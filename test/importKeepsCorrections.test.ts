@@ -1,3 +1,5 @@
+// @module-tag runtime
+// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './support/database.js';

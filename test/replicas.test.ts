@@ -1,3 +1,4 @@
+// @module-tag runtime
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

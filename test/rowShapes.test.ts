@@ -1,3 +1,4 @@
+// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma, type PrismaClient } from '../src/generated/prisma/client.js';
 import { createLoaders, type Loaders } from '../src/loaders.js';

@@ -1,3 +1,4 @@
+// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStatements } from './support/explain.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';

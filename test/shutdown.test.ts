@@ -1,3 +1,4 @@
+// @module-tag runtime
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,11 +1,12 @@
 import { projectRoot } from '../../src/db/paths.js';
+import { watchPostgresCpu } from './cpu.js';
 import { checkAnswers, countStatements, type CheckTarget, type Endpoints, type Mismatch } from './check.js';
 import { describeMachine } from './machine.js';
 import { waitForIdleDatabase } from './idle.js';
 import { measure, type LoadSettings } from './measure.js';
 import { operations, systems, type System } from './operations.js';
 import { buildServer, runDatabase } from './prepare.js';
-import { formatCachedTable, formatTable, summarise, summariseLabels, type RoundMeasurement } from './report.js';
+import { formatCachedTable, formatCpuTable, formatTable, summarise, summariseLabels, type RoundMeasurement } from './report.js';
 import { requestsFor } from './requests.js';
 import { scales, type ScaleName } from './scales.js';
 import type { RunningServer } from './servers.js';
@@ -92,14 +93,22 @@ export async function compare(session: Session, options: CompareOptions, log: (l
   log('All answers agree.');
 
   const measurements: RoundMeasurement[] = [];
-  for (let round = 1; round <= rounds; round += 1) {
-    for (const operation of operations) {
-      for (const server of direct) {
-        const result = await measure(server.url, server.pid, requestsFor(server.system, operation, samples), load, () => waitForIdleDatabase(url));
-        measurements.push({ round, operation: operation.name, system: server.label, ...result });
-        log(`round ${round}/${rounds}  ${operation.name.padEnd(10)} ${server.label.padEnd(19)} ${result.rps.toFixed(0).padStart(6)} rps  p50 ${result.p50} ms  p99 ${result.p99} ms${result.errors + result.non2xx + result.timeouts > 0 ? `  ERRORS ${result.errors} non-2xx ${result.non2xx} timeouts ${result.timeouts}` : ''}`);
+  // One system at a time on the run's database: its backends' CPU is that system's (cpu.ts).
+  const postgresCpu = await watchPostgresCpu(url);
+  if (!postgresCpu) log("PostgreSQL's processes are not on this machine: its CPU per request is not measured.");
+  try {
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const operation of operations) {
+        for (const server of direct) {
+          const result = await measure(server.url, server.pid, requestsFor(server.system, operation, samples), load, () => waitForIdleDatabase(url), postgresCpu);
+          measurements.push({ round, operation: operation.name, system: server.label, ...result });
+          const cpu = `CPU ms/req ${result.serverCpuMsPerRequest.toFixed(2)} + PostgreSQL ${result.postgresCpuMsPerRequest?.toFixed(2) ?? '–'}`;
+          log(`round ${round}/${rounds}  ${operation.name.padEnd(10)} ${server.label.padEnd(19)} ${result.rps.toFixed(0).padStart(6)} rps  p50 ${result.p50} ms  p99 ${result.p99} ms  ${cpu}${result.errors + result.non2xx + result.timeouts > 0 ? `  ERRORS ${result.errors} non-2xx ${result.non2xx} timeouts ${result.timeouts}` : ''}`);
+        }
       }
     }
+  } finally {
+    await postgresCpu?.close();
   }
   const names = operations.map((operation) => operation.name);
   const summary = summarise(names, systems as System[], measurements, counts.statements, counts.databaseMs);
@@ -107,6 +116,8 @@ export async function compare(session: Session, options: CompareOptions, log: (l
   const shape = scales[scale];
   log(`\nScale ${scale}: ${shape.researchers} researchers, ${shape.publications} papers; ${load.connections} connections, ${rounds} rounds of ${load.seconds} s (medians).\n`);
   log(table);
+  const cpuTable = formatCpuTable(summary);
+  log(`\nCPU per answered request, same rounds (medians): the server process, and PostgreSQL's backends of the run's database:\n\n${cpuTable}`);
   const cachedLabels = ['ours', ...options.cached.map(cachedLabel)];
   const cachedSummary = options.cached.length > 0 ? summariseLabels(names, cachedLabels, measurements) : [];
   const cachedTable = options.cached.length > 0 ? formatCachedTable(cachedSummary, cachedLabels) : '';
@@ -126,6 +137,7 @@ export async function compare(session: Session, options: CompareOptions, log: (l
     measurements,
     summary,
     table,
+    cpuTable,
     cachedSummary,
     cachedTable,
   });

@@ -23,6 +23,9 @@ export interface SystemSummary {
   databaseMs: number | null;
   peakRssMiB: number;
   errors: number;
+  /** CPU ms per answered request (medians over rounds) of the server process, and of PostgreSQL's backends (null: not readable). */
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number | null;
 }
 
 export interface OperationSummary {
@@ -40,6 +43,11 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The median, or null when any value is unknown (PostgreSQL's CPU where it cannot be read). */
+export function medianOrNull(values: readonly (number | null)[]): number | null {
+  return values.some((value) => value === null) ? null : median(values as number[]);
 }
 
 export function summarise(
@@ -61,6 +69,8 @@ export function summarise(
           databaseMs: databaseMs[operation]?.[system] ?? null,
           peakRssMiB: Math.max(...mine.map((round) => round.peakRssBytes)) / 1024 / 1024,
           errors: mine.reduce((sum, round) => sum + round.errors + round.non2xx + round.timeouts, 0),
+          serverCpuMsPerRequest: median(mine.map((round) => round.serverCpuMsPerRequest)),
+          postgresCpuMsPerRequest: medianOrNull(mine.map((round) => round.postgresCpuMsPerRequest)),
         };
         return [system, summary];
       }),
@@ -102,6 +112,27 @@ export function formatTable(summaries: readonly OperationSummary[]): string {
     `${fixed(s.ours.statementsPerRequest, 1)} / ${fixed(s.postgraphile.statementsPerRequest, 1)} / ${fixed(s.floor.statementsPerRequest, 1)}`,
     `${fixed(s.ours.databaseMs ?? Number.NaN, 1)} / ${fixed(s.postgraphile.databaseMs ?? Number.NaN, 1)} / ${fixed(s.floor.databaseMs ?? Number.NaN, 1)}`,
     `${fixed(s.ours.peakRssMiB, 0)} / ${fixed(s.postgraphile.peakRssMiB, 0)} / ${fixed(s.floor.peakRssMiB, 0)}`,
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/**
+ * Where the CPU goes, per answered request: the server process, PostgreSQL's
+ * backends, both, and ours over PostGraphile for both (what decides
+ * throughput when both share two cores).
+ */
+export function formatCpuTable(summaries: readonly OperationSummary[]): string {
+  const header = ['operation', 'server CPU ms/req ours / PG / floor', 'PostgreSQL CPU ms/req ours / PG / floor', 'both ms/req ours / PG / floor', 'both ours÷PG'];
+  const both = (system: SystemSummary) => system.serverCpuMsPerRequest + (system.postgresCpuMsPerRequest ?? Number.NaN);
+  const three = (value: (system: SystemSummary) => number) => (s: Record<System, SystemSummary>) =>
+    `${fixed(value(s.ours), 2)} / ${fixed(value(s.postgraphile), 2)} / ${fixed(value(s.floor), 2)}`;
+  const rows = summaries.map(({ operation, systems: s }) => [
+    operation,
+    three((system) => system.serverCpuMsPerRequest)(s),
+    three((system) => system.postgresCpuMsPerRequest ?? Number.NaN)(s),
+    three(both)(s),
+    `${fixed(both(s.ours) / both(s.postgraphile), 2)}×`,
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');

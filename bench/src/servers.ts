@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/support/perfLoad.js';
 import { projectRoot } from '../../src/db/paths.js';
 import type { System } from './operations.js';
 import { readStartCommand } from './startCommand.js';
@@ -63,14 +63,6 @@ export const machineNode = (() => {
 
 /** The Node 22 that runs PostGraphile. */
 export const postgraphileNode = node22;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function commandOf(system: System, settings: ServerSettings): { command: string; args: string[]; env: Record<string, string> } {
   const database = { DATABASE_URL: settings.databaseUrl, DATABASE_POOL_SIZE: String(settings.poolSize) };

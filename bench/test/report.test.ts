@@ -16,6 +16,10 @@ const round = (r: number, operation: string, system: string, rps: number, p50 = 
   non2xx: 0,
   timeouts: 0,
   peakRssBytes: 0,
+  serverCpuMs: 0,
+  serverCpuMsPerRequest: 0,
+  postgresCpuMs: null,
+  postgresCpuMsPerRequest: null,
 });
 
 describe('A/B summary', () => {

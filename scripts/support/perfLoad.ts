@@ -102,7 +102,8 @@ export interface PerfServerOptions {
   env?: Record<string, string>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on the loopback interface now (the bench's servers take theirs here too: bench/src/servers.ts). */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
