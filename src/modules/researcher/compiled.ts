@@ -1,0 +1,148 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
+import { MAX_PAGE_SIZE } from '../shared/pagination/cursors.js';
+import { fromGlobalId, type NodeType } from '../shared/nodeId.js';
+import { publicationsOfResearcher, rankedCoauthorsSql } from './data.js';
+
+/**
+ * Compiled reads (src/graphql/compiled/types.ts) of Researcher and Coauthor,
+ * and of Query.researcher and Query.node: each field's JSON in SQL, giving
+ * what the resolvers (resolvers.ts, loaders.ts) answer, in the same order.
+ * Fields left out here (publications: the connections' compiler; provenance,
+ * citations) send the operation to the resolvers.
+ */
+
+// SQL helpers the field compilers of researcher, topic and role share, until
+// src/graphql/compiled/ has its own (the lead merges them into one).
+
+/** toGlobalId in SQL: base64url of `Type:id`, no padding (encode's base64 also wraps lines at 76 characters: the newline goes too). */
+export function globalIdSql(type: NodeType, id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${type}:'`)} || ${id}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+}
+
+/** A DateTime as Date#toISOString writes it; our timestamp(3) columns hold UTC. */
+export function dateTimeSql(timestamp: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`to_char(${timestamp}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** A list field's JSON: the aggregate of a subquery, `[]` (never null) when it has no rows. */
+export function jsonListSql(aggregateSubquery: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce((${aggregateSubquery}), '[]'::json)`;
+}
+
+/** A field read from one column of the row (json_build_object writes text, numbers, booleans and text[] as JSON). */
+export function columnField(column: string): FieldCompiler {
+  return ({ row }) => Prisma.sql`${row}.${Prisma.raw(column)}`;
+}
+
+/** The row of `table` whose id `id` gives, as the field's object (null when there is none). */
+export function objectById(typeName: string, table: string, id: Prisma.Sql): FieldCompiler {
+  return ({ fieldNodes, compiler }) => {
+    const row = compiler.alias();
+    const object = compiler.object(typeName, fieldNodes, row);
+    return object && Prisma.sql`(SELECT ${object} FROM ${Prisma.raw(table)} ${row} WHERE ${row}.id = ${id})`;
+  };
+}
+
+/** A string argument PostgreSQL can compare: one holding NUL is refused up front (graphql/nulCharacters.ts), never sent. */
+export function isSqlText(value: unknown): value is string {
+  return typeof value === 'string' && !value.includes('\u0000');
+}
+
+/** The id of the researcher with this slug, or of the one a merged-away record with it leads to (findResearcherBySlug). */
+function researcherIdBySlug(slug: string): Prisma.Sql {
+  return Prisma.sql`coalesce((SELECT s.id FROM researcher s WHERE s.slug = ${slug}), (SELECT d.researcher_id FROM researcher_redirect d WHERE d.slug = ${slug}))`;
+}
+
+/** The id of the researcher with this id, or of the one a merged-away record with it leads to (Query.node). */
+function researcherIdById(id: number): Prisma.Sql {
+  return Prisma.sql`coalesce((SELECT s.id FROM researcher s WHERE s.id = ${id}), (SELECT d.researcher_id FROM researcher_redirect d WHERE d.removed_id = ${id}))`;
+}
+
+/** A person's co-authors (researcher.coauthors): the loader's ranking (rankedCoauthorsSql), in its order. */
+const coauthors: FieldCompiler = ({ row, args, fieldNodes, compiler }) => {
+  const first = args.first ?? 10;
+  // The resolver refuses these (listSize): it gives the user the error.
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) return null;
+  const ranked = compiler.alias();
+  const object = compiler.object('Coauthor', fieldNodes, ranked);
+  return (
+    object &&
+    jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${ranked}.shared DESC, ${ranked}.name_key, ${ranked}.researcher_id)
+      FROM (${rankedCoauthorsSql(Prisma.sql`${row}.id`, first)}) ${ranked}`)
+  );
+};
+
+/** A position's name in one language, through the position table (as the positionById loader reads it). */
+function positionName(column: string): FieldCompiler {
+  return ({ row }) => Prisma.sql`(SELECT p.${Prisma.raw(column)} FROM position p WHERE p.id = ${row}.position_id)`;
+}
+
+export const researcherCompilers: TypeCompilers = {
+  id: ({ row }) => globalIdSql('Researcher', Prisma.sql`${row}.id`),
+  slug: columnField('slug'),
+  name: columnField('name'),
+  aliases: columnField('aliases'),
+  position: positionName('name'),
+  positionFr: positionName('name_fr'),
+  organization: columnField('organization'),
+  isMember: columnField('is_member'),
+  orcid: columnField('orcid'),
+  // Roles and topics by English name, then id (the roles and topics loaders' order).
+  roles: ({ row, fieldNodes, compiler }) => {
+    const role = compiler.alias();
+    const object = compiler.object('Role', fieldNodes, role);
+    return (
+      object &&
+      jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${role}.name, ${role}.id)
+        FROM researcher_role rr JOIN role ${role} ON ${role}.id = rr.role_id WHERE rr.researcher_id = ${row}.id`)
+    );
+  },
+  topics: ({ row, fieldNodes, compiler }) => {
+    const topic = compiler.alias();
+    const object = compiler.object('Topic', fieldNodes, topic);
+    return (
+      object &&
+      jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${topic}.name, ${topic}.id)
+        FROM researcher_topic rt JOIN topic ${topic} ON ${topic}.id = rt.topic_id WHERE rt.researcher_id = ${row}.id`)
+    );
+  },
+  // Shown papers only, counted on authorship as the publicationCount loader counts them.
+  publicationCount: ({ row }) =>
+    Prisma.sql`(SELECT count(*)::int FROM ${publicationsOfResearcher.countFrom} WHERE ${publicationsOfResearcher.parentColumn} = ${row}.id)`,
+  coauthors,
+  createdAt: ({ row }) => dateTimeSql(Prisma.sql`${row}.created_at`),
+  updatedAt: ({ row }) => dateTimeSql(Prisma.sql`${row}.updated_at`),
+};
+
+/** A co-author's row is a ranked row (rankedCoauthorsSql): researcher_id, shared, name_key. */
+export const coauthorCompilers: TypeCompilers = {
+  sharedPublications: columnField('shared'),
+  researcher: (input) => objectById('Researcher', 'researcher', Prisma.sql`${input.row}.researcher_id`)(input),
+};
+
+/** The Node with this global id; a malformed id is left to the resolver's error. */
+const node: FieldCompiler = (input) => {
+  let node: { type: NodeType; id: number };
+  try {
+    node = fromGlobalId(String(input.args.id));
+  } catch {
+    return null;
+  }
+  switch (node.type) {
+    case 'Researcher':
+      return objectById('Researcher', 'researcher', researcherIdById(node.id))(input);
+    case 'Topic':
+      return objectById('Topic', 'topic', Prisma.sql`${node.id}::int`)(input);
+    case 'Role':
+      return objectById('Role', 'role', Prisma.sql`${node.id}::int`)(input);
+    case 'Publication':
+      // Hidden papers are shown to editors only (visibleTo): the resolvers answer.
+      return null;
+  }
+};
+
+export const researcherQueryCompilers: TypeCompilers = {
+  researcher: (input) => (isSqlText(input.args.slug) ? objectById('Researcher', 'researcher', researcherIdBySlug(input.args.slug))(input) : null),
+  node,
+};
