@@ -45,9 +45,9 @@ function comparable(answer: RawAnswer): string {
 }
 
 /** Sends to both servers; the bodies must be the same bytes. Returns both answers. */
-async function both(query: string, variables?: Record<string, unknown>, authorization?: string) {
-  const resolvers = await pair.send(pair.resolvers, query, variables, authorization);
-  const compiled = await pair.send(pair.compiled, query, variables, authorization);
+async function both(query: string, variables?: Record<string, unknown>, authorization?: string, operationName?: string) {
+  const resolvers = await pair.send(pair.resolvers, query, variables, authorization, operationName);
+  const compiled = await pair.send(pair.compiled, query, variables, authorization, operationName);
   expect(compiled.status).toBe(resolvers.status);
   expect(compiled.cacheControl).toBe(resolvers.cacheControl);
   expect(comparable(compiled)).toBe(comparable(resolvers));
@@ -67,8 +67,8 @@ async function compiledAlike(query: string, variables?: Record<string, unknown>)
  * the same statements). `guarded`: the compiled statement ran first and its
  * guard sent the operation to the resolvers (an unknown slug): one more.
  */
-async function resolversAlike(query: string, variables?: Record<string, unknown>, authorization?: string, guarded = false) {
-  const answers = await both(query, variables, authorization);
+async function resolversAlike(query: string, variables?: Record<string, unknown>, authorization?: string, guarded = false, operationName?: string) {
+  const answers = await both(query, variables, authorization, operationName);
   expect(answers.compiled.statements).toBe(answers.resolvers.statements + (guarded ? 1 : 0));
   return answers.body;
 }
@@ -193,6 +193,8 @@ describe('compiled reads answer as the resolvers do', () => {
       ['{ researchers(filter: { role: "no-such-role" }) { totalCount } }', true],
       ['{ researchers(first: -1) { totalCount } }', false],
     ];
+    // No operation of that name: Apollo resolves none, execution answers the error.
+    expect((await resolversAlike('query A { publications { totalCount } }', undefined, undefined, false, 'B')).errors).toHaveLength(1);
     for (const [query, guarded] of cases) {
       const body = await resolversAlike(query, undefined, undefined, guarded);
       expect(body.errors?.length, query).toBeGreaterThan(0);

@@ -22,7 +22,7 @@ export interface CompiledPair {
   compiled: TestServer;
   resolvers: TestServer;
   /** POSTs to one server; `authorization` adds that header. */
-  send(server: TestServer, query: string, variables?: Record<string, unknown>, authorization?: string): Promise<RawAnswer>;
+  send(server: TestServer, query: string, variables?: Record<string, unknown>, authorization?: string, operationName?: string): Promise<RawAnswer>;
   close(): Promise<void>;
 }
 
@@ -36,12 +36,12 @@ export async function startCompiledPair(): Promise<CompiledPair> {
     database,
     compiled,
     resolvers,
-    async send(server, query, variables, authorization) {
+    async send(server, query, variables, authorization, operationName) {
       statements.reset();
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName }),
       });
       const text = await response.text();
       return { status: response.status, text, statements: statements.count, cacheControl: response.headers.get('cache-control') };

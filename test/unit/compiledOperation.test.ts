@@ -51,6 +51,8 @@ describe('compileOperation', () => {
     expect(compile('query ($id: Int!) { paper(id: $id) { title } }', { id: 'seven' })).toBeNull();
     expect(compile('query ($id: Int!) { paper(id: $id) { title } }', {})).toBeNull();
     expect(compile('query A { paper(id: 1) { title } }', {}, 'B')).toBeNull();
+    // Nothing to read: no statement at all.
+    expect(compile('{ __typename }')).toBeNull();
   });
 
   it('leaves an object of more than 50 keys to the resolvers (json_build_object takes 100 arguments)', () => {

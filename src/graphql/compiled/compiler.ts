@@ -57,6 +57,7 @@ export function compileOperation(
   }
   const context: CollectContext = { schema, fragments, variables: coerced.coerced };
   let aliases = 0;
+  let fields = 0;
   const guards: Prisma.Sql[] = [];
   const compiler: Compiler = {
     alias: () => Prisma.raw(`o${++aliases}`),
@@ -70,6 +71,7 @@ export function compileOperation(
         const definition = type.getFields()[name];
         const compile = Object.hasOwn(fieldCompilers, name) ? fieldCompilers[name] : undefined;
         if (!definition || !compile) return null;
+        fields += 1;
         let args: Record<string, unknown>;
         try {
           args = getArgumentValues(definition, nodes[0]!, context.variables);
@@ -81,7 +83,8 @@ export function compileOperation(
     },
   };
   const root = compiler.object(queryType.name, [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'query' }, selectionSet: operation.selectionSet }], Prisma.empty);
-  if (!root) return null;
+  // Only __typename: the resolvers answer without the database.
+  if (!root || fields === 0) return null;
   const data = guards.length === 0 ? root : Prisma.sql`CASE WHEN ${Prisma.join(guards, ' AND ')} THEN ${root} END`;
   return Prisma.sql`SELECT ${data} AS data`;
 }

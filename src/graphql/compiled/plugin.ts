@@ -1,7 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { OperationTypeNode } from 'graphql';
+import { OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { Logger } from '../../logger.js';
+import { cachedCompiler } from './cache.js';
 import { compileOperation, type CompilerRegistry } from './compiler.js';
 
 /**
@@ -21,12 +22,15 @@ import { compileOperation, type CompilerRegistry } from './compiler.js';
  * (didResolveOperation) and the response cache has had its turn.
  */
 export function compiledReadsPlugin(registry: CompilerRegistry, logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  const compile = cachedCompiler(compileOperation);
   return {
     async requestDidStart() {
       return {
-        async responseForOperation({ request, operation, document, schema, contextValue }) {
-          if (operation.operation !== OperationTypeNode.QUERY || request.http?.headers.get('authorization')) return null;
-          const statement = compileOperation(schema, registry, document, request.operationName, request.variables);
+        async responseForOperation({ request, operation: resolved, document, schema, contextValue }) {
+          // Undefined despite Apollo's type when the document has no operation of that name: execution gives that error.
+          const operation = resolved as OperationDefinitionNode | undefined;
+          if (operation?.operation !== OperationTypeNode.QUERY || request.http?.headers.get('authorization')) return null;
+          const statement = compile(schema, registry, document, request.operationName, request.variables);
           if (!statement) return null;
           let rows: { data: Record<string, unknown> | null }[];
           try {

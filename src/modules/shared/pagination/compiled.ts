@@ -60,7 +60,10 @@ function sortColumnsOrder(ordering: Ordering, forward: boolean, alias: string): 
  * one page: the ids and sort values of `limit + 1` rows in an inner subquery
  * (the source's own aliases), numbered in query order (`n`), each node built
  * over its own fresh alias joined by primary key, so no wide row is sorted
- * and no parent row is shadowed. A page not asked for is not read.
+ * and no parent row is shadowed. A page not asked for is not read. Each node
+ * is looked up by key (a lateral subquery that OFFSET 0 keeps from being
+ * flattened): as a plain join the planner hashed a sequential scan of the
+ * whole table for a page's few rows (test/explain.test.ts).
  */
 export function compileConnection(input: FieldInput, types: ConnectionTypes, source: CompiledListSource, ordering: Ordering, page: PageRequest): Prisma.Sql | null {
   const { compiler } = input;
@@ -113,5 +116,5 @@ export function compileConnection(input: FieldInput, types: ConnectionTypes, sou
         LIMIT ${page.limit + 1}
       ) q
     ) ${pageRow}
-    JOIN ${source.table} ${node} ON ${node}.id = ${pageRow}.id)`;
+    CROSS JOIN LATERAL (SELECT * FROM ${source.table} ${node} WHERE ${node}.id = ${pageRow}.id OFFSET 0) ${node})`;
 }
