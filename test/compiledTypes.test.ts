@@ -2,7 +2,7 @@ import { buildSchema, getArgumentValues, isObjectType, Kind, parse, type FieldNo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../src/generated/prisma/client.js';
 import type { Compiler, TypeCompilers } from '../src/graphql/compiled/types.js';
-import { coauthorCompilers, globalIdSql, researcherCompilers, researcherQueryCompilers } from '../src/modules/researcher/compiled.js';
+import { coauthorCompilers, fieldSourceCompilers, globalIdSql, researcherCompilers, researcherQueryCompilers } from '../src/modules/researcher/compiled.js';
 import { roleCompilers, roleQueryCompilers } from '../src/modules/role/compiled.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { topicCompilers, topicQueryCompilers } from '../src/modules/topic/compiled.js';
@@ -23,6 +23,7 @@ const registry: Record<string, TypeCompilers> = {
   Query: { ...researcherQueryCompilers, ...topicQueryCompilers, ...roleQueryCompilers },
   Researcher: researcherCompilers,
   Coauthor: coauthorCompilers,
+  FieldSource: fieldSourceCompilers,
   Topic: topicCompilers,
   Role: roleCompilers,
 };
@@ -110,7 +111,7 @@ async function expectSameAnswer(query: string, variables: Record<string, unknown
 
 const PROFILE = `query Profile($slug: String!, $first: Int) {
   researcher(slug: $slug) {
-    __typename id slug name aliases position positionFr organization isMember orcid
+    __typename id slug name aliases position positionFr organization isMember orcid provenance { field source }
     roles { __typename id key name nameFr }
     topics { id slug name nameFr }
     publicationCount
@@ -224,6 +225,18 @@ describe('compiled Researcher, Coauthor, Topic and Role fields', () => {
     const after = await compiledAnswer(PROFILE, { slug: paper.authorships[0]!.researcher.slug, first: 20 });
     const count = (answer: unknown) => (answer as { researcher: { publicationCount: number } }).researcher.publicationCount;
     expect(count(after)).toBe(count(before) - 1);
+  });
+
+  it('show provenance as the resolvers do: known sources only, by field name, nothing from a column that is not an object', async () => {
+    const prisma = seeded.database.prisma;
+    const [odd, list, plain] = await prisma.researcher.findMany({ orderBy: { id: 'desc' }, take: 3 });
+    await prisma.researcher.update({ where: { id: odd!.id }, data: { provenance: { name: 'curation', Zeta: 'bibtex', aliases: 'elsewhere', orcid: 3, alpha: 'OPENALEX', b: 'openalex', _x: 'profile' } } });
+    await prisma.researcher.update({ where: { id: list!.id }, data: { provenance: ['curation'] } });
+    await prisma.researcher.update({ where: { id: plain!.id }, data: { provenance: 'curation' } });
+    const query = `query Provenance($slug: String!) { researcher(slug: $slug) { provenance { source field __typename } } }`;
+    const data = (await expectSameAnswer(query, { slug: odd!.slug })) as { researcher: { provenance: { field: string }[] } };
+    expect(data.researcher.provenance.map((entry) => entry.field)).toEqual(['Zeta', '_x', 'b', 'name']);
+    for (const { slug } of [list!, plain!]) expect(await expectSameAnswer(query, { slug })).toEqual({ researcher: { provenance: [] } });
   });
 
   it('write global ids as toGlobalId does, up to the largest integer id', async () => {

@@ -2,14 +2,15 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
 import { MAX_PAGE_SIZE } from '../shared/pagination/cursors.js';
 import { fromGlobalId, type NodeType } from '../shared/nodeId.js';
+import { sources } from '../shared/provenance.js';
 import { publicationsOfResearcher, rankedCoauthorsSql } from './data.js';
 
 /**
  * Compiled reads (src/graphql/compiled/types.ts) of Researcher and Coauthor,
  * and of Query.researcher and Query.node: each field's JSON in SQL, giving
  * what the resolvers (resolvers.ts, loaders.ts) answer, in the same order.
- * Fields left out here (publications: the connections' compiler; provenance,
- * citations) send the operation to the resolvers.
+ * Fields left out here (publications: the connections' compiler; citations,
+ * formatted by citation-js) send the operation to the resolvers.
  */
 
 // SQL helpers the field compilers of researcher, topic and role share, until
@@ -73,6 +74,34 @@ const coauthors: FieldCompiler = ({ row, args, fieldNodes, compiler }) => {
   );
 };
 
+/** The JSON of a known source (readProvenance ignores any other value). */
+const knownSources = Prisma.join(sources.map((source) => Prisma.raw(`'"${source}"'::jsonb`)));
+
+/**
+ * A row's provenance column as fieldSources (shared/provenanceResolvers.ts)
+ * shows it: an entry per field whose source is a known one, by field name in
+ * code point order (as JS compares ASCII names; COLLATE "C" compares bytes),
+ * nothing for a column that is not an object. Each entry's row is a
+ * jsonb_each row (key, value): see fieldSourceCompilers.
+ */
+export const provenanceField: FieldCompiler = ({ row, fieldNodes, compiler }) => {
+  const entry = compiler.alias();
+  const object = compiler.object('FieldSource', fieldNodes, entry);
+  const provenance = Prisma.sql`${row}.provenance`;
+  return (
+    object &&
+    jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${entry}.key COLLATE "C")
+      FROM jsonb_each(CASE WHEN jsonb_typeof(${provenance}) = 'object' THEN ${provenance} ELSE '{}'::jsonb END) ${entry}
+      WHERE ${entry}.value IN (${knownSources})`)
+  );
+};
+
+/** One provenance entry (provenanceField): the field's name and its source as the DataSource enum writes it. */
+export const fieldSourceCompilers: TypeCompilers = {
+  field: columnField('key'),
+  source: ({ row }) => Prisma.sql`upper(${row}.value #>> '{}')`,
+};
+
 /** A position's name in one language, through the position table (as the positionById loader reads it). */
 function positionName(column: string): FieldCompiler {
   return ({ row }) => Prisma.sql`(SELECT p.${Prisma.raw(column)} FROM position p WHERE p.id = ${row}.position_id)`;
@@ -88,6 +117,7 @@ export const researcherCompilers: TypeCompilers = {
   organization: columnField('organization'),
   isMember: columnField('is_member'),
   orcid: columnField('orcid'),
+  provenance: provenanceField,
   // Roles and topics by English name, then id (the roles and topics loaders' order).
   roles: ({ row, fieldNodes, compiler }) => {
     const role = compiler.alias();
