@@ -34,12 +34,15 @@ export const researcherOrderings: Record<ResearcherOrder, Ordering> = {
 export interface ResearcherFilter {
   /** Matches names and aliases, ignoring case and accents. */
   search?: string | null;
-  topicId?: number;
-  roleId?: number;
+  /** A topic's id; compiled reads (compiledConnections.ts) give the subquery that looks its slug up. */
+  topicId?: number | Prisma.Sql;
+  /** A role's id, or the subquery that looks its key up. */
+  roleId?: number | Prisma.Sql;
   isMember?: boolean | null;
 }
 
-function filterSql(filter: ResearcherFilter): Prisma.Sql {
+/** The filter's conditions on `r`: the page and its count read these. */
+export function researcherFilterSql(filter: ResearcherFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const search = filter.search ? foldCase(filter.search) : '';
   if (search) conditions.push(Prisma.sql`r.search_key LIKE ${`%${escapeLike(search)}%`}`);
@@ -75,7 +78,7 @@ export function listResearchers(
   page: PageRequest,
   columns: Columns<ResearcherModel>,
 ): Promise<ResearcherConnectionModel> {
-  const source = { columns, from: Prisma.sql`researcher r`, where: filterSql(filter) };
+  const source = { columns, from: Prisma.sql`researcher r`, where: researcherFilterSql(filter) };
   return pageOf(prisma, source, researcherOrderings[order], page);
 }
 

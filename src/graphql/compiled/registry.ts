@@ -1,0 +1,26 @@
+import { publicationCompilers, publicationQueryCompilers } from '../../modules/publication/compiled.js';
+import {
+  publicationConnectionQueryCompilers,
+  researcherPublicationsCompilers,
+  topicPublicationsCompilers,
+} from '../../modules/publication/compiledConnections.js';
+import {
+  researcherConnectionQueryCompilers,
+  roleResearchersCompilers,
+  topicResearchersCompilers,
+} from '../../modules/researcher/compiledConnections.js';
+import type { CompilerRegistry } from './compiler.js';
+
+/**
+ * Every type's field compilers, from the modules that own the types. A type
+ * or field missing here is answered by the resolvers. Connection, edge and
+ * PageInfo fields are compiled by the connection compiler itself
+ * (modules/shared/pagination/compiled.ts), over its page.
+ */
+export const compilerRegistry: CompilerRegistry = {
+  Query: { ...publicationQueryCompilers, ...publicationConnectionQueryCompilers, ...researcherConnectionQueryCompilers },
+  Publication: publicationCompilers,
+  Researcher: { ...researcherPublicationsCompilers },
+  Topic: { ...topicResearchersCompilers, ...topicPublicationsCompilers },
+  Role: { ...roleResearchersCompilers },
+};
