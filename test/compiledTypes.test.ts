@@ -2,7 +2,8 @@ import { buildSchema, getArgumentValues, isObjectType, Kind, parse, type FieldNo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../src/generated/prisma/client.js';
 import type { Compiler, TypeCompilers } from '../src/graphql/compiled/types.js';
-import { coauthorCompilers, fieldSourceCompilers, globalIdSql, researcherCompilers, researcherQueryCompilers } from '../src/modules/researcher/compiled.js';
+import { globalIdSql } from '../src/graphql/compiled/sql.js';
+import { coauthorCompilers, fieldSourceCompilers, researcherCompilers, researcherQueryCompilers } from '../src/modules/researcher/compiled.js';
 import { roleCompilers, roleQueryCompilers } from '../src/modules/role/compiled.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { topicCompilers, topicQueryCompilers } from '../src/modules/topic/compiled.js';

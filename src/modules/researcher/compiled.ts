@@ -1,7 +1,9 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import { unlessRefused } from '../../graphql/compiled/arguments.js';
+import { dateTimeSql, globalIdSql, jsonListSql } from '../../graphql/compiled/sql.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
 import { MAX_PAGE_SIZE } from '../shared/pagination/cursors.js';
-import { fromGlobalId, type NodeType } from '../shared/nodeId.js';
+import { fromGlobalId } from '../shared/nodeId.js';
 import { sources } from '../shared/provenance.js';
 import { publicationsOfResearcher, rankedCoauthorsSql } from './data.js';
 
@@ -13,23 +15,7 @@ import { publicationsOfResearcher, rankedCoauthorsSql } from './data.js';
  * formatted by citation-js) send the operation to the resolvers.
  */
 
-// SQL helpers the field compilers of researcher, topic and role share, until
-// src/graphql/compiled/ has its own (the lead merges them into one).
-
-/** toGlobalId in SQL: base64url of `Type:id`, no padding (encode's base64 also wraps lines at 76 characters: the newline goes too). */
-export function globalIdSql(type: NodeType, id: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${type}:'`)} || ${id}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
-}
-
-/** A DateTime as Date#toISOString writes it; our timestamp(3) columns hold UTC. */
-export function dateTimeSql(timestamp: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`to_char(${timestamp}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
-/** A list field's JSON: the aggregate of a subquery, `[]` (never null) when it has no rows. */
-export function jsonListSql(aggregateSubquery: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`coalesce((${aggregateSubquery}), '[]'::json)`;
-}
+// Helpers the field compilers of researcher, topic and role share.
 
 /** A field read from one column of the row (json_build_object writes text, numbers, booleans and text[] as JSON). */
 export function columnField(column: string): FieldCompiler {
@@ -153,12 +139,8 @@ export const coauthorCompilers: TypeCompilers = {
 
 /** The Node with this global id; a malformed id is left to the resolver's error. */
 const node: FieldCompiler = (input) => {
-  let node: { type: NodeType; id: number };
-  try {
-    node = fromGlobalId(String(input.args.id));
-  } catch {
-    return null;
-  }
+  const node = unlessRefused(() => fromGlobalId(String(input.args.id)));
+  if (!node) return null;
   switch (node.type) {
     case 'Researcher':
       return objectById('Researcher', 'researcher', researcherIdById(node.id))(input);
