@@ -4,11 +4,14 @@ import {
   researcherPublicationsCompilers,
   topicPublicationsCompilers,
 } from '../../modules/publication/compiledConnections.js';
+import { coauthorCompilers, researcherCompilers, researcherQueryCompilers } from '../../modules/researcher/compiled.js';
 import {
   researcherConnectionQueryCompilers,
   roleResearchersCompilers,
   topicResearchersCompilers,
 } from '../../modules/researcher/compiledConnections.js';
+import { roleCompilers, roleQueryCompilers } from '../../modules/role/compiled.js';
+import { topicCompilers, topicQueryCompilers } from '../../modules/topic/compiled.js';
 import type { CompilerRegistry } from './compiler.js';
 
 /**
@@ -18,9 +21,17 @@ import type { CompilerRegistry } from './compiler.js';
  * (modules/shared/pagination/compiled.ts), over its page.
  */
 export const compilerRegistry: CompilerRegistry = {
-  Query: { ...publicationQueryCompilers, ...publicationConnectionQueryCompilers, ...researcherConnectionQueryCompilers },
+  Query: {
+    ...publicationQueryCompilers,
+    ...publicationConnectionQueryCompilers,
+    ...researcherQueryCompilers,
+    ...researcherConnectionQueryCompilers,
+    ...topicQueryCompilers,
+    ...roleQueryCompilers,
+  },
   Publication: publicationCompilers,
-  Researcher: { ...researcherPublicationsCompilers },
-  Topic: { ...topicResearchersCompilers, ...topicPublicationsCompilers },
-  Role: { ...roleResearchersCompilers },
+  Researcher: { ...researcherCompilers, ...researcherPublicationsCompilers },
+  Coauthor: coauthorCompilers,
+  Topic: { ...topicCompilers, ...topicResearchersCompilers, ...topicPublicationsCompilers },
+  Role: { ...roleCompilers, ...roleResearchersCompilers },
 };
