@@ -49,6 +49,7 @@ async function both(query: string, variables?: Record<string, unknown>, authoriz
   const resolvers = await pair.send(pair.resolvers, query, variables, authorization);
   const compiled = await pair.send(pair.compiled, query, variables, authorization);
   expect(compiled.status).toBe(resolvers.status);
+  expect(compiled.cacheControl).toBe(resolvers.cacheControl);
   expect(comparable(compiled)).toBe(comparable(resolvers));
   return { compiled, resolvers, body: JSON.parse(resolvers.text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } };
 }

@@ -9,6 +9,8 @@ export interface RawAnswer {
   text: string;
   /** Statements the server sent to the database for this request. */
   statements: number;
+  /** The Cache-Control header (the compiled answer must keep the resolvers' policy). */
+  cacheControl: string | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startCompiledPair(): Promise<CompiledPair> {
         body: JSON.stringify({ query, variables }),
       });
       const text = await response.text();
-      return { status: response.status, text, statements: statements.count };
+      return { status: response.status, text, statements: statements.count, cacheControl: response.headers.get('cache-control') };
     },
     async close() {
       statements.stop();
