@@ -107,6 +107,15 @@ describe('compiled researchers, co-authors, topics and roles answer as the resol
     expect((await compiledAlike(node, { id: toGlobalId('Researcher', 2_147_483_647) })).node).toBeNull();
   });
 
+  it('node(id) of a shown paper, a hidden one (null to anonymous readers) and an unknown one', async () => {
+    const { rows } = await pair.database.pool.query<{ id: number }>('SELECT id FROM publication ORDER BY id LIMIT 2');
+    await pair.database.pool.query(`UPDATE publication SET hidden_at = now(), hidden_reason = 'test' WHERE id = $1`, [rows[1]!.id]);
+    const query = `query Node($id: ID!) { node(id: $id) { __typename id ... on Publication { title year authors { slug } topics { slug } } ... on Researcher { slug } } }`;
+    expect((await compiledAlike(query, { id: toGlobalId('Publication', rows[0]!.id) })).node).not.toBeNull();
+    expect((await compiledAlike(query, { id: toGlobalId('Publication', rows[1]!.id) })).node).toBeNull();
+    expect((await compiledAlike(query, { id: toGlobalId('Publication', 2_147_483_647) })).node).toBeNull();
+  });
+
   it('node(id) of a topic and a role; a malformed id is the resolvers\' error', async () => {
     const ids = (await pair.database.pool.query<{ topic: number; role: number }>('SELECT (SELECT min(id) FROM topic) AS topic, (SELECT min(id) FROM role) AS role')).rows[0]!;
     const query = `query Node($id: ID!) { node(id: $id) { __typename id ... on Topic { slug name nameFr } ... on Role { key name nameFr } } }`;

@@ -148,9 +148,12 @@ const node: FieldCompiler = (input) => {
       return objectById('Topic', 'topic', Prisma.sql`${node.id}::int`)(input);
     case 'Role':
       return objectById('Role', 'role', Prisma.sql`${node.id}::int`)(input);
-    case 'Publication':
-      // Hidden papers are shown to editors only (visibleTo): the resolvers answer.
-      return null;
+    case 'Publication': {
+      // Only anonymous requests are compiled (graphql/compiled/plugin.ts): a hidden paper is null to them (visibleTo).
+      const row = input.compiler.alias();
+      const object = input.compiler.object('Publication', input.fieldNodes, row);
+      return object && Prisma.sql`(SELECT ${object} FROM publication ${row} WHERE ${row}.id = ${node.id}::int AND ${row}.hidden_at IS NULL)`;
+    }
   }
 };
 
