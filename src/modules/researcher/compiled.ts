@@ -1,34 +1,21 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import { unlessRefused } from '../../graphql/compiled/arguments.js';
+import { dateTimeSql, globalIdSql, jsonListSql } from '../../graphql/compiled/sql.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
 import { MAX_PAGE_SIZE } from '../shared/pagination/cursors.js';
-import { fromGlobalId, type NodeType } from '../shared/nodeId.js';
+import { fromGlobalId } from '../shared/nodeId.js';
+import { sources } from '../shared/provenance.js';
 import { publicationsOfResearcher, rankedCoauthorsSql } from './data.js';
 
 /**
  * Compiled reads (src/graphql/compiled/types.ts) of Researcher and Coauthor,
  * and of Query.researcher and Query.node: each field's JSON in SQL, giving
  * what the resolvers (resolvers.ts, loaders.ts) answer, in the same order.
- * Fields left out here (publications: the connections' compiler; provenance,
- * citations) send the operation to the resolvers.
+ * Fields left out here (publications: the connections' compiler; citations,
+ * formatted by citation-js) send the operation to the resolvers.
  */
 
-// SQL helpers the field compilers of researcher, topic and role share, until
-// src/graphql/compiled/ has its own (the lead merges them into one).
-
-/** toGlobalId in SQL: base64url of `Type:id`, no padding (encode's base64 also wraps lines at 76 characters: the newline goes too). */
-export function globalIdSql(type: NodeType, id: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`translate(encode(convert_to(${Prisma.raw(`'${type}:'`)} || ${id}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
-}
-
-/** A DateTime as Date#toISOString writes it; our timestamp(3) columns hold UTC. */
-export function dateTimeSql(timestamp: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`to_char(${timestamp}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
-/** A list field's JSON: the aggregate of a subquery, `[]` (never null) when it has no rows. */
-export function jsonListSql(aggregateSubquery: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`coalesce((${aggregateSubquery}), '[]'::json)`;
-}
+// Helpers the field compilers of researcher, topic and role share.
 
 /** A field read from one column of the row (json_build_object writes text, numbers, booleans and text[] as JSON). */
 export function columnField(column: string): FieldCompiler {
@@ -73,6 +60,34 @@ const coauthors: FieldCompiler = ({ row, args, fieldNodes, compiler }) => {
   );
 };
 
+/** The JSON of a known source (readProvenance ignores any other value). */
+const knownSources = Prisma.join(sources.map((source) => Prisma.raw(`'"${source}"'::jsonb`)));
+
+/**
+ * A row's provenance column as fieldSources (shared/provenanceResolvers.ts)
+ * shows it: an entry per field whose source is a known one, by field name in
+ * code point order (as JS compares ASCII names; COLLATE "C" compares bytes),
+ * nothing for a column that is not an object. Each entry's row is a
+ * jsonb_each row (key, value): see fieldSourceCompilers.
+ */
+export const provenanceField: FieldCompiler = ({ row, fieldNodes, compiler }) => {
+  const entry = compiler.alias();
+  const object = compiler.object('FieldSource', fieldNodes, entry);
+  const provenance = Prisma.sql`${row}.provenance`;
+  return (
+    object &&
+    jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${entry}.key COLLATE "C")
+      FROM jsonb_each(CASE WHEN jsonb_typeof(${provenance}) = 'object' THEN ${provenance} ELSE '{}'::jsonb END) ${entry}
+      WHERE ${entry}.value IN (${knownSources})`)
+  );
+};
+
+/** One provenance entry (provenanceField): the field's name and its source as the DataSource enum writes it. */
+export const fieldSourceCompilers: TypeCompilers = {
+  field: columnField('key'),
+  source: ({ row }) => Prisma.sql`upper(${row}.value #>> '{}')`,
+};
+
 /** A position's name in one language, through the position table (as the positionById loader reads it). */
 function positionName(column: string): FieldCompiler {
   return ({ row }) => Prisma.sql`(SELECT p.${Prisma.raw(column)} FROM position p WHERE p.id = ${row}.position_id)`;
@@ -88,6 +103,7 @@ export const researcherCompilers: TypeCompilers = {
   organization: columnField('organization'),
   isMember: columnField('is_member'),
   orcid: columnField('orcid'),
+  provenance: provenanceField,
   // Roles and topics by English name, then id (the roles and topics loaders' order).
   roles: ({ row, fieldNodes, compiler }) => {
     const role = compiler.alias();
@@ -123,12 +139,8 @@ export const coauthorCompilers: TypeCompilers = {
 
 /** The Node with this global id; a malformed id is left to the resolver's error. */
 const node: FieldCompiler = (input) => {
-  let node: { type: NodeType; id: number };
-  try {
-    node = fromGlobalId(String(input.args.id));
-  } catch {
-    return null;
-  }
+  const node = unlessRefused(() => fromGlobalId(String(input.args.id)));
+  if (!node) return null;
   switch (node.type) {
     case 'Researcher':
       return objectById('Researcher', 'researcher', researcherIdById(node.id))(input);
@@ -136,9 +148,12 @@ const node: FieldCompiler = (input) => {
       return objectById('Topic', 'topic', Prisma.sql`${node.id}::int`)(input);
     case 'Role':
       return objectById('Role', 'role', Prisma.sql`${node.id}::int`)(input);
-    case 'Publication':
-      // Hidden papers are shown to editors only (visibleTo): the resolvers answer.
-      return null;
+    case 'Publication': {
+      // Only anonymous requests are compiled (graphql/compiled/plugin.ts): a hidden paper is null to them (visibleTo).
+      const row = input.compiler.alias();
+      const object = input.compiler.object('Publication', input.fieldNodes, row);
+      return object && Prisma.sql`(SELECT ${object} FROM publication ${row} WHERE ${row}.id = ${node.id}::int AND ${row}.hidden_at IS NULL)`;
+    }
   }
 };
 

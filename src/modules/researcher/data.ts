@@ -113,12 +113,13 @@ export type CoauthorRow = ResearcherModel & {
 // each paper's other authors (authorship_pkey), each co-author's name key
 // (researcher_pkey). As plain joins the planner hashed scans of the whole
 // authorship and researcher tables (issue 13; test/explain.test.ts); OFFSET 0
-// keeps each lateral subquery a per-row lookup. Counting first and reading
-// name keys per co-author (not per shared paper), then a top-N sort per
-// researcher, replaces a window over every co-author.
+// keeps each lateral subquery a per-row lookup. Counting first, then keeping
+// the `limit` highest counts WITH TIES (a top-N sort on the count alone),
+// reads name keys only for the co-authors that may be kept: for the most
+// published member at scale M, 10 and their ties instead of all 3,184.
 export function rankedCoauthorsSql(researcherId: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`
-      SELECT counted.researcher_id, counted.shared, k.name_key
+      SELECT top.researcher_id, top.shared, k.name_key
       FROM (
         SELECT theirs.researcher_id, count(*)::int AS shared
         FROM authorship mine
@@ -128,9 +129,11 @@ export function rankedCoauthorsSql(researcherId: Prisma.Sql, limit: number): Pri
         -- Hidden papers make no co-authors.
         WHERE mine.researcher_id = ${researcherId} AND ${linksShownPaper(Prisma.sql`mine.publication_id`)}
         GROUP BY theirs.researcher_id
-      ) counted
-      CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = counted.researcher_id OFFSET 0) k
-      ORDER BY counted.shared DESC, k.name_key, counted.researcher_id
+        ORDER BY count(*) DESC
+        FETCH FIRST (${limit}) ROWS WITH TIES
+      ) top
+      CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = top.researcher_id OFFSET 0) k
+      ORDER BY top.shared DESC, k.name_key, top.researcher_id
       LIMIT ${limit}`;
 }
 

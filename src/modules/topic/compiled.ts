@@ -1,6 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import { globalIdSql, jsonListSql } from '../../graphql/compiled/sql.js';
 import type { TypeCompilers } from '../../graphql/compiled/types.js';
-import { columnField, globalIdSql, isSqlText, jsonListSql } from '../researcher/compiled.js';
+import { columnField, isSqlText } from '../researcher/compiled.js';
 
 /**
  * Compiled reads (src/graphql/compiled/types.ts) of Topic, Query.topic and
