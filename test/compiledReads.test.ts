@@ -74,7 +74,7 @@ async function resolversAlike(query: string, variables?: Record<string, unknown>
 }
 
 const allPublicationFields = `id title abstract abstractTruncated codeUrl year venue doi arxivId url openAlexId
-  citationCount openAccessUrl hidden { at reason } createdAt updatedAt __typename`;
+  citationCount openAccessUrl hidden { at reason } provenance { field source __typename } createdAt updatedAt __typename`;
 const pageInfo = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 
 describe('compiled reads answer as the resolvers do', () => {

@@ -4,7 +4,7 @@ import {
   researcherPublicationsCompilers,
   topicPublicationsCompilers,
 } from '../../modules/publication/compiledConnections.js';
-import { coauthorCompilers, researcherCompilers, researcherQueryCompilers } from '../../modules/researcher/compiled.js';
+import { coauthorCompilers, fieldSourceCompilers, researcherCompilers, researcherQueryCompilers } from '../../modules/researcher/compiled.js';
 import {
   researcherConnectionQueryCompilers,
   roleResearchersCompilers,
@@ -32,6 +32,7 @@ export const compilerRegistry: CompilerRegistry = {
   Publication: publicationCompilers,
   Researcher: { ...researcherCompilers, ...researcherPublicationsCompilers },
   Coauthor: coauthorCompilers,
+  FieldSource: fieldSourceCompilers,
   Topic: { ...topicCompilers, ...topicResearchersCompilers, ...topicPublicationsCompilers },
   Role: { ...roleCompilers, ...roleResearchersCompilers },
 };

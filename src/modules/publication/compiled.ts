@@ -1,13 +1,14 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import { dateTimeSql, globalIdSql, jsonListSql } from '../../graphql/compiled/sql.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
+import { provenanceField } from '../researcher/compiled.js';
 import { idOfType } from '../shared/nodeId.js';
 
 /**
  * Compiled reads of Publication (graphql/compiled/): each field's JSON for a
  * publication row in scope as `row`, as the resolvers (resolvers.ts) answer
- * an anonymous request. provenance and citation are not compiled: a query
- * asking for them runs through the resolvers.
+ * an anonymous request. citation is not compiled: a query asking for it
+ * runs through the resolvers.
  */
 
 /** A field read from one column, as it is (text, integer, boolean). */
@@ -27,6 +28,8 @@ export const publicationCompilers: TypeCompilers = {
   openAlexId: column('openalex_id'),
   citationCount: column('citation_count'),
   openAccessUrl: column('open_access_url'),
+  // fieldSources of the column, as the resolver reads it (researcher/compiled.ts writes it for both types).
+  provenance: provenanceField,
   // Only editors see why a paper is hidden (hiddenFor): an anonymous request, the only kind compiled, never does.
   hidden: () => Prisma.sql`NULL::json`,
   createdAt: ({ row }) => dateTimeSql(Prisma.sql`${row}.created_at`),
