@@ -190,8 +190,11 @@ export function createServer(config: ServerConfig, database: Database, logger: L
   // a 404 there, not Apollo's 400 for a GET without a query, where the explorer is off or the file unknown.
   app.use(EXPLORER_ASSETS_PATH, explorer ? explorerAssets() : notFound);
 
-  /** Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json. */
-  app.use(citationDownloads(database, config.requestTimeoutMs));
+  /**
+   * Citation files of a researcher: /researchers/{slug}/publications.bib, .ris, .json.
+   * Mounted under its prefix: other requests (every /graphql one) skip its routes after one test.
+   */
+  app.use('/researchers', citationDownloads(database, config.requestTimeoutMs));
 
   return {
     httpServer,

@@ -18,13 +18,13 @@ const downloads: { extension: string; format: CitationFormat; contentType: strin
  * `GET /researchers/{slug}/publications.bib` (and `.ris`, `.json` for
  * CSL-JSON): a researcher's publications, newest first, as a file to save,
  * the same text as `Researcher.citations(format:)`. Three statements: the
- * researcher, the publications, their authors.
+ * researcher, the publications, their authors. Mount it at `/researchers`.
  */
 export function citationDownloads(database: Database, timeoutMs: number): Router {
   const router = Router();
   for (const { extension, format, contentType } of downloads) {
     router.get(
-      `/researchers/:slug/publications.${extension}`,
+      `/:slug/publications.${extension}`,
       withDeadline(timeoutMs, async (request, response) => {
         const slug = String(request.params.slug);
         const researcher = await findResearcherBySlug(database.prisma, slug);
