@@ -90,6 +90,7 @@ const variables = {
   REDIS_URL: { schema: redisUrl.optional(), example: 'redis://127.0.0.1:6379' },
   REDIS_KEY_PREFIX: { schema: z.string().min(1).default('lab:'), example: 'lab:' },
   RESPONSE_CACHE_TTL_SECONDS: whole(0, 0, 86_400),
+  COMPILED_READS: { schema: booleanFlag.default(true), example: 'false' },
   RATE_LIMIT_PER_MINUTE: whole(0, 0),
   TRUST_PROXY: whole(0, 0, 10),
   // OpenID Connect JWTs (src/auth/jwt.ts): the first three together or none of them.
@@ -159,6 +160,12 @@ export interface Config {
   redisKeyPrefix: string;
   /** 0: no response cache. Else anonymous query answers are cached (and CDNs told max-age) for at most this many seconds. */
   responseCacheTtlSeconds: number;
+  /**
+   * Anonymous queries whose every field has a compiler are answered by one SQL
+   * statement that builds the whole answer (src/graphql/compiled/); false: every
+   * operation runs through the resolvers.
+   */
+  compiledReads: boolean;
   /** Requests per minute to /graphql per client (token, else address); 0: no limit. */
   rateLimitPerMinute: number;
   /** Proxies in front of the app (Express `trust proxy` hops): the client address is read from X-Forwarded-For past them. */
@@ -328,6 +335,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS,
+    compiledReads: env.COMPILED_READS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
     auth: { jwt: readJwtConfig(env) },

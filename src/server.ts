@@ -11,6 +11,8 @@ import { createSharedState } from './cache/sharedState.js';
 import type { Config } from './config.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { Database } from './db/database.js';
+import { compiledReadsPlugin } from './graphql/compiled/plugin.js';
+import { compilerRegistry } from './graphql/compiled/registry.js';
 import { createFormatError } from './graphql/errors.js';
 import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
 import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
@@ -80,6 +82,7 @@ export type ServerConfig = Pick<
   | 'redisUrl'
   | 'redisKeyPrefix'
   | 'responseCacheTtlSeconds'
+  | 'compiledReads'
   | 'rateLimitPerMinute'
   | 'trustProxy'
   | 'auth'
@@ -147,6 +150,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       ...(metrics ? [metricsPlugin(metrics)] : []),
       // Queries read from a replica (when there are any), mutations use the primary throughout.
       readRoutingPlugin(database.prisma),
+      // Last: after the limits (didResolveOperation) and the response cache's own answer. Hints of cached answers come from execution: with a response cache, the resolvers answer.
+      ...(config.compiledReads && config.responseCacheTtlSeconds === 0 ? [compiledReadsPlugin(compilerRegistry, logger)] : []),
     ],
   });
 

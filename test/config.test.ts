@@ -13,11 +13,18 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('compiles anonymous reads unless COMPILED_READS=false', () => {
+    expect(loadConfig({}).compiledReads).toBe(true);
+    expect(loadConfig({ COMPILED_READS: 'false' }).compiledReads).toBe(false);
+    expect(loadConfig({ COMPILED_READS: '0' }).compiledReads).toBe(false);
+  });
+
   it.each([
     ['DATABASE_URL', 'nonsense', 'is not a PostgreSQL connection URL', 'DATABASE_URL=postgresql://'],
     ['PORT', '-1', 'expected number to be >=0', 'PORT=4000'],
     ['PORT', 'eighty', 'expected number', 'PORT=4000'],
     ['SEED_ON_START', 'maybe', 'expected one of', 'SEED_ON_START=false'],
+    ['COMPILED_READS', 'yes', 'expected one of', 'COMPILED_READS=false'],
   ])('rejects %s=%s with the variable, the problem and a good example', (name, value, problem, example) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(
       expect.objectContaining({ message: matching(new RegExp(`^Invalid environment variable ${name}="${value}": .*${problem}.*Example of a good value: ${example}`)) }),

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { Prisma, type PrismaClient } from '../../src/generated/prisma/client.js';
 import { createLogger } from '../../src/logger.js';
@@ -15,6 +15,7 @@ import { createServer } from '../../src/server.js';
 export async function recordRawStatements(
   database: Database,
   operations: readonly { query: string; variables?: Record<string, unknown>; headers?: Record<string, string> }[],
+  overrides: Partial<Config> = {},
 ): Promise<Prisma.Sql[]> {
   const recorded: Prisma.Sql[] = [];
   const recording = (client: PrismaClient): PrismaClient =>
@@ -28,7 +29,7 @@ export async function recordRawStatements(
       },
     }) as PrismaClient;
   // As the bench runs it: no page of its operations meets the cost bound.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MAX_QUERY_COST: '100000' });
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MAX_QUERY_COST: '100000' }), ...overrides };
   const server = createServer(
     config,
     { ...database, readClient: () => recording(database.readClient()) },

@@ -1,3 +1,4 @@
+import type { Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from './database.js';
 import { startTestServer, type TestServer } from './server.js';
@@ -10,10 +11,11 @@ export interface SeededApi {
   close(): Promise<void>;
 }
 
-export async function startSeededApi(): Promise<SeededApi> {
+/** `overrides`: configuration of the server (e.g. `compiledReads: false` for a test of the resolvers' own statements). */
+export async function startSeededApi(overrides: Partial<Config> = {}): Promise<SeededApi> {
   const testDatabase = await createTestDatabase({ seeded: true });
   const database = await openTestDatabase(testDatabase);
-  const api = await startTestServer(database);
+  const api = await startTestServer(database, overrides);
   return {
     testDatabase,
     database,

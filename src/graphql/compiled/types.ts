@@ -42,9 +42,18 @@ export interface Compiler {
   /**
    * `json_build_object` of the selection under `fieldNodes` for an object of
    * `typeName` whose row is in scope as `row`, or null when any selected
-   * field is not compiled.
+   * field is not compiled. `compilers` replaces the registry's for this one
+   * object: a connection's fields (nodes, edges, pageInfo) are compiled over
+   * its page, which only the connection compiler knows.
    */
-  object(typeName: string, fieldNodes: readonly FieldNode[], row: Prisma.Sql): Prisma.Sql | null;
+  object(typeName: string, fieldNodes: readonly FieldNode[], row: Prisma.Sql, compilers?: TypeCompilers): Prisma.Sql | null;
   /** A fresh row alias (`o1`, `o2`…): each object level gets its own, so that a nested subquery never shadows its parent's row. */
   alias(): Prisma.Sql;
+  /**
+   * A condition the compiled answer is right only under, checked in the same
+   * statement: when it is false the operation runs through the resolvers
+   * instead. E.g. a filter's slug names a row: the resolvers refuse an
+   * unknown one with an error, which a compiled list would answer as empty.
+   */
+  guard(condition: Prisma.Sql): void;
 }

@@ -72,8 +72,10 @@ export interface PublicationFilter {
   /** Default VISIBLE: hidden papers are left out unless an editor asks for them. */
   visibility?: PublicationVisibility;
   search?: string | null;
-  topicId?: number;
-  authorId?: number;
+  /** A topic's id; compiled reads (compiledConnections.ts) give the subquery that looks its slug up. */
+  topicId?: number | Prisma.Sql;
+  /** An author's id, or the subquery that looks the slug up. */
+  authorId?: number | Prisma.Sql;
   yearFrom?: number | null;
   yearTo?: number | null;
 }

@@ -34,12 +34,15 @@ export const researcherOrderings: Record<ResearcherOrder, Ordering> = {
 export interface ResearcherFilter {
   /** Matches names and aliases, ignoring case and accents. */
   search?: string | null;
-  topicId?: number;
-  roleId?: number;
+  /** A topic's id; compiled reads (compiledConnections.ts) give the subquery that looks its slug up. */
+  topicId?: number | Prisma.Sql;
+  /** A role's id, or the subquery that looks its key up. */
+  roleId?: number | Prisma.Sql;
   isMember?: boolean | null;
 }
 
-function filterSql(filter: ResearcherFilter): Prisma.Sql {
+/** The filter's conditions on `r`: the page and its count read these. */
+export function researcherFilterSql(filter: ResearcherFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const search = filter.search ? foldCase(filter.search) : '';
   if (search) conditions.push(Prisma.sql`r.search_key LIKE ${`%${escapeLike(search)}%`}`);
@@ -75,7 +78,7 @@ export function listResearchers(
   page: PageRequest,
   columns: Columns<ResearcherModel>,
 ): Promise<ResearcherConnectionModel> {
-  const source = { columns, from: Prisma.sql`researcher r`, where: filterSql(filter) };
+  const source = { columns, from: Prisma.sql`researcher r`, where: researcherFilterSql(filter) };
   return pageOf(prisma, source, researcherOrderings[order], page);
 }
 
@@ -101,24 +104,22 @@ export type CoauthorRow = ResearcherModel & {
 };
 
 /**
- * The `limit` most frequent co-authors of each researcher, for all of them in
- * one statement: for each researcher (a lateral subquery per id), the other
- * authors of their shown papers, counted, then a top-N sort on the count and
- * the name key; only the kept co-authors' rows are read, with `columns` of them.
+ * The `limit` most frequent co-authors of the researcher whose id is
+ * `researcherId` (a column of the enclosing statement), most shared first,
+ * then by name key and id: rows of (researcher_id, shared, name_key). The
+ * loader (coauthorsOf) and the compiled read (compiled.ts) both rank with it.
  */
-export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number, columns: Columns<ResearcherModel>): Promise<CoauthorRow[]> {
-  // Every lookup goes by key: a researcher's authorships (authorship_researcher_id_idx),
-  // each paper's other authors (authorship_pkey), each co-author's name key and
-  // the kept co-authors' rows (researcher_pkey). As plain joins the planner
-  // hashed scans of the whole authorship and researcher tables (issue 13;
-  // test/explain.test.ts); OFFSET 0 keeps each lateral subquery a per-row lookup.
-  // Counting first and reading name keys per co-author (not per shared paper),
-  // then a top-N sort per researcher, replaces a window over every co-author.
-  return prisma.$queryRaw<CoauthorRow[]>`
-    SELECT ${selectList(prisma, columns)}, parent.id AS parent_id, ranked.shared
-    FROM unnest(${[...researcherIds]}::int[]) AS parent(id)
-    CROSS JOIN LATERAL (
-      SELECT counted.researcher_id, counted.shared, k.name_key
+// Every lookup goes by key: a researcher's authorships (authorship_researcher_id_idx),
+// each paper's other authors (authorship_pkey), each co-author's name key
+// (researcher_pkey). As plain joins the planner hashed scans of the whole
+// authorship and researcher tables (issue 13; test/explain.test.ts); OFFSET 0
+// keeps each lateral subquery a per-row lookup. Counting first, then keeping
+// the `limit` highest counts WITH TIES (a top-N sort on the count alone),
+// reads name keys only for the co-authors that may be kept: for the most
+// published member at scale M, 10 and their ties instead of all 3,184.
+export function rankedCoauthorsSql(researcherId: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT top.researcher_id, top.shared, k.name_key
       FROM (
         SELECT theirs.researcher_id, count(*)::int AS shared
         FROM authorship mine
@@ -126,13 +127,28 @@ export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number
           SELECT o.researcher_id FROM authorship o WHERE o.publication_id = mine.publication_id AND o.researcher_id <> mine.researcher_id OFFSET 0
         ) theirs
         -- Hidden papers make no co-authors.
-        WHERE mine.researcher_id = parent.id AND ${linksShownPaper(Prisma.sql`mine.publication_id`)}
+        WHERE mine.researcher_id = ${researcherId} AND ${linksShownPaper(Prisma.sql`mine.publication_id`)}
         GROUP BY theirs.researcher_id
-      ) counted
-      CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = counted.researcher_id OFFSET 0) k
-      ORDER BY counted.shared DESC, k.name_key, counted.researcher_id
-      LIMIT ${limit}
-    ) ranked
+        ORDER BY count(*) DESC
+        FETCH FIRST (${limit}) ROWS WITH TIES
+      ) top
+      CROSS JOIN LATERAL (SELECT k.name_key FROM researcher k WHERE k.id = top.researcher_id OFFSET 0) k
+      ORDER BY top.shared DESC, k.name_key, top.researcher_id
+      LIMIT ${limit}`;
+}
+
+/**
+ * The `limit` most frequent co-authors of each researcher, for all of them in
+ * one statement: for each researcher (a lateral subquery per id), the ranked
+ * co-authors (rankedCoauthorsSql); only the kept co-authors' rows are read,
+ * with `columns` of them.
+ */
+export function coauthorsOf(prisma: PrismaClient, researcherIds: readonly number[], limit: number, columns: Columns<ResearcherModel>): Promise<CoauthorRow[]> {
+  // The kept co-authors' rows by key too (researcher_pkey).
+  return prisma.$queryRaw<CoauthorRow[]>`
+    SELECT ${selectList(prisma, columns)}, parent.id AS parent_id, ranked.shared
+    FROM unnest(${[...researcherIds]}::int[]) AS parent(id)
+    CROSS JOIN LATERAL (${rankedCoauthorsSql(Prisma.sql`parent.id`, limit)}) ranked
     CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = ranked.researcher_id OFFSET 0) r
     ORDER BY parent.id, ranked.shared DESC, ranked.name_key, ranked.researcher_id`;
 }
