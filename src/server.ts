@@ -150,8 +150,10 @@ export function createServer(config: ServerConfig, database: Database, logger: L
       ...(metrics ? [metricsPlugin(metrics)] : []),
       // Queries read from a replica (when there are any), mutations use the primary throughout.
       readRoutingPlugin(database.prisma),
-      // Last: after the limits (didResolveOperation) and the response cache's own answer. Hints of cached answers come from execution: with a response cache, the resolvers answer.
-      ...(config.compiledReads && config.responseCacheTtlSeconds === 0 ? [compiledReadsPlugin(compilerRegistry, logger)] : []),
+      // Last: after the limits and the cache policy (didResolveOperation: the policy comes from the
+      // document, src/cache/cacheControl.ts, so a compiled answer gets the same Cache-Control and is
+      // stored by the response cache like any other) and after the response cache's own answer.
+      ...(config.compiledReads ? [compiledReadsPlugin(compilerRegistry, logger)] : []),
     ],
   });
 

@@ -11,6 +11,8 @@ export interface RawAnswer {
   statements: number;
   /** The Cache-Control header (the compiled answer must keep the resolvers' policy). */
   cacheControl: string | null;
+  /** The Age header: set on an answer served from the response cache. */
+  age: string | null;
 }
 
 /**
@@ -26,11 +28,12 @@ export interface CompiledPair {
   close(): Promise<void>;
 }
 
-export async function startCompiledPair(): Promise<CompiledPair> {
+/** `responseCacheTtlSeconds` above 0 turns both servers' response caches on (each its own, in memory). */
+export async function startCompiledPair({ responseCacheTtlSeconds = 0 } = {}): Promise<CompiledPair> {
   const testDatabase: TestDatabase = await createTestDatabase({ seeded: true });
   const database = await openTestDatabase(testDatabase);
-  const compiled = await startTestServer(database, { compiledReads: true });
-  const resolvers = await startTestServer(database, { compiledReads: false });
+  const compiled = await startTestServer(database, { compiledReads: true, responseCacheTtlSeconds });
+  const resolvers = await startTestServer(database, { compiledReads: false, responseCacheTtlSeconds });
   const statements = statementCounter(database.pool);
   return {
     database,
@@ -44,7 +47,7 @@ export async function startCompiledPair(): Promise<CompiledPair> {
         body: JSON.stringify({ query, variables, operationName }),
       });
       const text = await response.text();
-      return { status: response.status, text, statements: statements.count, cacheControl: response.headers.get('cache-control') };
+      return { status: response.status, text, statements: statements.count, cacheControl: response.headers.get('cache-control'), age: response.headers.get('age') };
     },
     async close() {
       statements.stop();
