@@ -7,8 +7,10 @@ import { relation } from '../shared/pagination/nested.js';
 /** Researchers whose profile lists each topic (parent: topic id). */
 // Each researcher looked up by key (researcher_pkey), not a merge join over a
 // sort of the topic's links (issue 13; test/explain.test.ts): see authorsOfPublication.
+// Counted on researcher_topic alone: its foreign key (ON DELETE CASCADE) means every link has its researcher.
 export const researchersOfTopic = relation(columnsOf('Researcher', 'r'),
-  Prisma.sql`researcher_topic rt CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = rt.researcher_id OFFSET 0) r`, Prisma.sql`rt.topic_id`);
+  Prisma.sql`researcher_topic rt CROSS JOIN LATERAL (SELECT * FROM researcher r WHERE r.id = rt.researcher_id OFFSET 0) r`, Prisma.sql`rt.topic_id`,
+  Prisma.sql`researcher_topic rt`);
 
 /** Shown publications tagged with each topic (parent: topic id); hidden ones are in no public list or count. */
 // Counted on publication_topic alone (linksShownPaper), without reading the papers.
