@@ -79,14 +79,16 @@ export function boundedPreparedStatementsClient(bound: number): typeof pg.Client
         return await this.runOnce(config);
       } catch (error) {
         if (!isStalePreparedStatement(error)) throw error;
-        this.deallocate(config.name!);
+        await this.deallocate(config.name!);
         return this.runOnce(config);
       }
     }
 
     private async runOnce(config: pg.QueryConfig): Promise<pg.QueryResult> {
       const name = config.name!;
-      this.touch(name);
+      const evicted = this.touch(name);
+      // Awaited, not queued behind: pg 9 will not queue a statement on a busy client.
+      if (evicted !== undefined) await this.deallocate(evicted);
       try {
         return await super.query(config);
       } finally {
@@ -99,24 +101,24 @@ export function boundedPreparedStatementsClient(bound: number): typeof pg.Client
       return (this as unknown as { connection: ParsedStatements }).connection.parsedStatements;
     }
 
-    /** Marks `name` most recently used; a new name past the bound evicts the least recently used one. */
-    private touch(name: string): void {
+    /** Marks `name` most recently used; a new name past the bound evicts the least recently used one, returned. */
+    private touch(name: string): string | undefined {
       const known = this.prepared.delete(name);
       this.prepared.set(name, true);
-      if (known || this.prepared.size <= bound) return;
+      if (known || this.prepared.size <= bound) return undefined;
       const [oldest] = this.prepared.keys();
       this.prepared.delete(oldest!);
-      this.deallocate(oldest!);
+      return oldest;
     }
 
     /**
-     * Queues DEALLOCATE of `name` on this connection. pg forgets the name when
-     * DEALLOCATE is sent, not before (a statement queued ahead of it still
-     * finds it prepared) nor after it answers (one queued behind it must
-     * send Parse again). One that fails (the name was already gone on the
-     * server) changes nothing.
+     * DEALLOCATE of `name` on this connection. pg forgets the name when
+     * DEALLOCATE is sent, not before (a statement someone queued ahead of it
+     * still finds it prepared) nor after it answers (one queued behind it
+     * must send Parse again). One that fails (the name was already gone on
+     * the server) changes nothing.
      */
-    private deallocate(name: string): void {
+    private deallocate(name: string): Promise<void> {
       this.prepared.delete(name);
       const query = new pg.Query(`DEALLOCATE ${this.escapeIdentifier(name)}`);
       const submit = query.submit.bind(query);
@@ -124,7 +126,9 @@ export function boundedPreparedStatementsClient(bound: number): typeof pg.Client
         delete (connection as unknown as ParsedStatements).parsedStatements[name];
         return submit(connection);
       };
-      (super.query as (query: pg.Query, callback: () => void) => void)(query, () => undefined);
+      return new Promise((resolve) => {
+        (super.query as (query: pg.Query, callback: () => void) => void)(query, () => resolve());
+      });
     }
   };
 }
