@@ -73,6 +73,7 @@ const variables = {
   DATABASE_POOL_SIZE: whole(1, 10, 100),
   DATABASE_CONNECT_TIMEOUT_MS: whole(100, 5_000),
   DATABASE_STATEMENT_TIMEOUT_MS: whole(100, 5_000),
+  DATABASE_PREPARED_STATEMENTS: whole(0, 100, 10_000),
   REQUEST_TIMEOUT_MS: whole(1_000, 30_000),
   MAX_BODY_BYTES: whole(1_000, 100_000),
   MAX_QUERY_TOKENS: whole(50, 1_000),
@@ -141,6 +142,8 @@ export interface Config {
   databaseConnectTimeoutMs: number;
   /** PostgreSQL cancels any statement running longer (statement_timeout). */
   databaseStatementTimeoutMs: number;
+  /** Named prepared statements kept per connection for the API's reads (src/db/preparedStatements.ts); 0: every statement unnamed. */
+  databasePreparedStatements: number;
   /** A request not answered in this time gets 503 REQUEST_TIMEOUT; one not fully received is dropped. */
   requestTimeoutMs: number;
   maxBodyBytes: number;
@@ -316,6 +319,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseConnectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     limits: {

@@ -11,6 +11,8 @@ describe('configuration', () => {
     expect(config.introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(config.databasePreparedStatements).toBe(100);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: '0' }).databasePreparedStatements).toBe(0);
   });
 
   it('compiles anonymous reads unless COMPILED_READS=false', () => {
@@ -25,6 +27,7 @@ describe('configuration', () => {
     ['PORT', 'eighty', 'expected number', 'PORT=4000'],
     ['SEED_ON_START', 'maybe', 'expected one of', 'SEED_ON_START=false'],
     ['COMPILED_READS', 'yes', 'expected one of', 'COMPILED_READS=false'],
+    ['DATABASE_PREPARED_STATEMENTS', '-1', 'expected number to be >=0', 'DATABASE_PREPARED_STATEMENTS=100'],
   ])('rejects %s=%s with the variable, the problem and a good example', (name, value, problem, example) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(
       expect.objectContaining({ message: matching(new RegExp(`^Invalid environment variable ${name}="${value}": .*${problem}.*Example of a good value: ${example}`)) }),

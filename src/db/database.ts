@@ -5,6 +5,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
 import { resolveDatabase, type EmbeddedHolder } from './embedded.js';
 import { applyPendingMigrations as applyMigrations } from './offline-engine/index.js';
+import { boundedPreparedStatementsClient } from './preparedStatements.js';
 import { withDirectRawReads } from './rawReads.js';
 import { openReadReplicas, type ReplicaStatus } from './replicas.js';
 
@@ -34,7 +35,7 @@ export interface Database {
 }
 
 export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'pgliteDataDir' | 'databasePoolSize'> &
-  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databaseReplicas'>> & {
+  Partial<Pick<Config, 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'databasePreparedStatements' | 'databaseReplicas'>> & {
     /** Who opens an embedded database: the API server says so, and a second process is told (src/db/embedded.ts). */
     holder?: EmbeddedHolder;
   };
@@ -66,6 +67,23 @@ async function probeDatabase(connectionString: string, timeoutMs: number): Promi
   }
 }
 
+/**
+ * True when the server is a PGlite (the embedded one, or one served at
+ * DATABASE_URL as the tests do): its connections share one session, where
+ * the prepared statements of one connection would clash with another's
+ * (42P05, 26000), so statements go unnamed there.
+ */
+async function isPglite(connectionString: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>('SELECT version()');
+    return rows[0]!.version.includes('PGlite');
+  } finally {
+    await client.end();
+  }
+}
+
 export interface DatabaseEvents {
   /** A read replica's connection failed: it is skipped for a while (for the log). */
   onReplicaDown?: (replica: string, error: unknown) => void;
@@ -75,12 +93,15 @@ export async function openDatabase(config: DatabaseConfig, events: DatabaseEvent
   const { connectionString, embedded } = await resolveDatabase(config.databaseUrl, config.pgliteDataDir, config.databasePoolSize + 4, config.holder);
   try {
     const appliedMigrations = await applyMigrations(connectionString);
+    const oneSession = embedded !== undefined || (await isPglite(connectionString));
     const poolOptions = {
       max: config.databasePoolSize,
       // A saturated or unreachable database answers with an error, not a hang.
       connectionTimeoutMillis: config.databaseConnectTimeoutMs ?? 5_000,
       // No statement holds a connection for long (a slow query cannot starve the pool).
       statement_timeout: config.databaseStatementTimeoutMs ?? 5_000,
+      // The read statements rawReads.ts names stay prepared, a bounded number per connection (replicas' pools too).
+      Client: boundedPreparedStatementsClient(oneSession ? 0 : (config.databasePreparedStatements ?? 100)),
     };
     const pool = new pg.Pool({ connectionString, ...poolOptions });
     // An idle client's error (the server restarted) must not crash the process.

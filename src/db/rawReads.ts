@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { statementName } from './preparedStatements.js';
 
 /**
  * The read client of GraphQL queries (Database.readClient) sends `$queryRaw`
@@ -90,7 +91,8 @@ export function withDirectRawReads(prisma: PrismaClient, pool: pg.Pool): PrismaC
   const readAlike = (field: pg.FieldDef) => READ_ALIKE.has(field.dataTypeID) || parsers.has(field.dataTypeID) || field.dataTypeID >= FIRST_USER_TYPE;
   const queryRaw = async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<unknown> => {
     const sql = query instanceof Prisma.Sql ? query : new Prisma.Sql(query, values);
-    const result = await pool.query({ text: sql.text, values: sql.values.map(parameterOf), types });
+    // Named by its text: the pool's clients keep it prepared (preparedStatements.ts), or send it unnamed when that is off.
+    const result = await pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values.map(parameterOf), types });
     return result.fields.every(readAlike) ? result.rows : prisma.$queryRaw(sql);
   };
   return Object.create(prisma, {
