@@ -1,4 +1,5 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import { columnField, listByName } from '../../graphql/compiled/fields.js';
 import { dateTimeSql, globalIdSql, jsonListSql } from '../../graphql/compiled/sql.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
 import { provenanceField } from '../researcher/compiled.js';
@@ -11,23 +12,20 @@ import { idOfType } from '../shared/nodeId.js';
  * runs through the resolvers.
  */
 
-/** A field read from one column, as it is (text, integer, boolean). */
-const column = (name: string): FieldCompiler => ({ row }) => Prisma.sql`${row}.${Prisma.raw(name)}`;
-
 export const publicationCompilers: TypeCompilers = {
   id: ({ row }) => globalIdSql('Publication', Prisma.sql`${row}.id`),
-  title: column('title'),
-  abstract: column('abstract'),
-  abstractTruncated: column('abstract_truncated'),
-  codeUrl: column('code_url'),
-  year: column('year'),
-  venue: column('venue'),
-  doi: column('doi'),
-  arxivId: column('arxiv_id'),
-  url: column('url'),
-  openAlexId: column('openalex_id'),
-  citationCount: column('citation_count'),
-  openAccessUrl: column('open_access_url'),
+  title: columnField('title'),
+  abstract: columnField('abstract'),
+  abstractTruncated: columnField('abstract_truncated'),
+  codeUrl: columnField('code_url'),
+  year: columnField('year'),
+  venue: columnField('venue'),
+  doi: columnField('doi'),
+  arxivId: columnField('arxiv_id'),
+  url: columnField('url'),
+  openAlexId: columnField('openalex_id'),
+  citationCount: columnField('citation_count'),
+  openAccessUrl: columnField('open_access_url'),
   // fieldSources of the column, as the resolver reads it (researcher/compiled.ts writes it for both types).
   provenance: provenanceField,
   // Only editors see why a paper is hidden (hiddenFor): an anonymous request, the only kind compiled, never does.
@@ -45,14 +43,7 @@ export const publicationCompilers: TypeCompilers = {
       WHERE ${link}.publication_id = ${row}.id`);
   },
   // By name then id, as topicsOfPublication's loader lists them.
-  topics: ({ fieldNodes, row, compiler }) => {
-    const topic = compiler.alias();
-    const link = compiler.alias();
-    const value = compiler.object('Topic', fieldNodes, topic);
-    return value && jsonListSql(Prisma.sql`SELECT json_agg(${value} ORDER BY ${topic}.name, ${topic}.id)
-      FROM publication_topic ${link} JOIN topic ${topic} ON ${topic}.id = ${link}.topic_id
-      WHERE ${link}.publication_id = ${row}.id`);
-  },
+  topics: listByName('Topic', 'topic', (topic, publication) => Prisma.sql`JOIN publication_topic pt ON pt.topic_id = ${topic}.id WHERE pt.publication_id = ${publication}.id`),
 };
 
 /** Query.publication(id): a shown paper, or null (a hidden one is for editors only: visibleTo). An id the resolvers refuse is theirs to answer. */

@@ -1,5 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import { unlessRefused } from '../../graphql/compiled/arguments.js';
+import { columnField, isSqlText, listByName, objectById } from '../../graphql/compiled/fields.js';
 import { dateTimeSql, globalIdSql, jsonListSql } from '../../graphql/compiled/sql.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
 import { MAX_PAGE_SIZE } from '../shared/pagination/cursors.js';
@@ -14,27 +15,6 @@ import { publicationsOfResearcher, rankedCoauthorsSql } from './data.js';
  * Fields left out here (publications: the connections' compiler; citations,
  * formatted by citation-js) send the operation to the resolvers.
  */
-
-// Helpers the field compilers of researcher, topic and role share.
-
-/** A field read from one column of the row (json_build_object writes text, numbers, booleans and text[] as JSON). */
-export function columnField(column: string): FieldCompiler {
-  return ({ row }) => Prisma.sql`${row}.${Prisma.raw(column)}`;
-}
-
-/** The row of `table` whose id `id` gives, as the field's object (null when there is none). */
-export function objectById(typeName: string, table: string, id: Prisma.Sql): FieldCompiler {
-  return ({ fieldNodes, compiler }) => {
-    const row = compiler.alias();
-    const object = compiler.object(typeName, fieldNodes, row);
-    return object && Prisma.sql`(SELECT ${object} FROM ${Prisma.raw(table)} ${row} WHERE ${row}.id = ${id})`;
-  };
-}
-
-/** A string argument PostgreSQL can compare: one holding NUL is refused up front (graphql/nulCharacters.ts), never sent. */
-export function isSqlText(value: unknown): value is string {
-  return typeof value === 'string' && !value.includes('\u0000');
-}
 
 /** The id of the researcher with this slug, or of the one a merged-away record with it leads to (findResearcherBySlug). */
 function researcherIdBySlug(slug: string): Prisma.Sql {
@@ -105,24 +85,8 @@ export const researcherCompilers: TypeCompilers = {
   orcid: columnField('orcid'),
   provenance: provenanceField,
   // Roles and topics by English name, then id (the roles and topics loaders' order).
-  roles: ({ row, fieldNodes, compiler }) => {
-    const role = compiler.alias();
-    const object = compiler.object('Role', fieldNodes, role);
-    return (
-      object &&
-      jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${role}.name, ${role}.id)
-        FROM researcher_role rr JOIN role ${role} ON ${role}.id = rr.role_id WHERE rr.researcher_id = ${row}.id`)
-    );
-  },
-  topics: ({ row, fieldNodes, compiler }) => {
-    const topic = compiler.alias();
-    const object = compiler.object('Topic', fieldNodes, topic);
-    return (
-      object &&
-      jsonListSql(Prisma.sql`SELECT json_agg(${object} ORDER BY ${topic}.name, ${topic}.id)
-        FROM researcher_topic rt JOIN topic ${topic} ON ${topic}.id = rt.topic_id WHERE rt.researcher_id = ${row}.id`)
-    );
-  },
+  roles: listByName('Role', 'role', (role, researcher) => Prisma.sql`JOIN researcher_role rr ON rr.role_id = ${role}.id WHERE rr.researcher_id = ${researcher}.id`),
+  topics: listByName('Topic', 'topic', (topic, researcher) => Prisma.sql`JOIN researcher_topic rt ON rt.topic_id = ${topic}.id WHERE rt.researcher_id = ${researcher}.id`),
   // Shown papers only, counted on authorship as the publicationCount loader counts them.
   publicationCount: ({ row }) =>
     Prisma.sql`(SELECT count(*)::int FROM ${publicationsOfResearcher.countFrom} WHERE ${publicationsOfResearcher.parentColumn} = ${row}.id)`,
