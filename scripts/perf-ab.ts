@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bodiesOf, checkAnswers, killPerfServers, load, perfOperations, readSamples, startPerfServer, type LoadResult, type PerfServer } from './support/perfLoad.js';
+import { median } from '../bench/src/report.js';
+import { bodiesOf, checkAnswers, envOf, killPerfServers, load, perfOperations, readSamples, startPerfServer, type LoadResult, type PerfServer } from './support/perfLoad.js';
 
 /**
  * Interleaved A/B of two builds of our server (or one build under two sets
@@ -49,20 +50,6 @@ const { values: options } = parseArgs({
 });
 
 const words = (text: string) => text.split(' ').filter(Boolean);
-/** `K=V,K=V` as an environment. */
-const envOf = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split(',')
-      .filter(Boolean)
-      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-  );
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 interface Round {
   a: LoadResult;

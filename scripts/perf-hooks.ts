@@ -9,6 +9,7 @@ import { findNulCharacter } from '../src/graphql/nulCharacters.js';
 import { httpLogger } from '../src/http/httpLogger.js';
 import { createLogger } from '../src/logger.js';
 import { perfOperations } from './support/perfLoad.js';
+import { median } from '../bench/src/report.js';
 
 /**
  * CPU per request of two per-request steps, before and after they were made
@@ -79,7 +80,6 @@ const results: Record<string, number[]> = {};
 for (let round = 0; round < rounds; round += 1) {
   for (const [name, step] of Object.entries(steps)) (results[name] ??= []).push(cpuMicroseconds(step));
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 for (const [name, values] of Object.entries(results)) {
   process.stdout.write(`${name.padEnd(32)} ${median(values).toFixed(2).padStart(8)} µs CPU per request (rounds: ${values.map((value) => value.toFixed(2)).join(' ')})\n`);
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { bodiesOf, cpuMsOf, killPerfServers, load, perfOperations, readSamples, startPerfServer, type PerfServer } from './support/perfLoad.js';
+import { median } from '../bench/src/report.js';
+import { bodiesOf, cpuMsOf, envOf, killPerfServers, load, perfOperations, readSamples, startPerfServer, type PerfServer } from './support/perfLoad.js';
 
 /**
  * PostgreSQL's CPU per request, next to our server's, for two builds (or one
@@ -31,10 +32,6 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '16' },
   },
 });
-
-const envOf = (text: string): Record<string, string> =>
-  Object.fromEntries(text.split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 /** CPU ms so far of each backend of `applicationName` (a backend that ended meanwhile reads as absent). */
 async function backendsCpu(client: pg.Client, applicationName: string): Promise<Map<number, number>> {

@@ -4,6 +4,7 @@ import { openDatabase } from '../src/db/database.js';
 import { statementName } from '../src/db/preparedStatements.js';
 import { perfOperations, readSamples } from './support/perfLoad.js';
 import { recordRawStatements } from './support/rawStatements.js';
+import { median } from '../bench/src/report.js';
 
 /**
  * Generic against custom plans, and JIT, for the bench's statements as named
@@ -26,7 +27,6 @@ const { values: options } = parseArgs({ options: { database: { type: 'string' },
 const textOf = (item: unknown): string =>
   Array.isArray(item) ? `{${item.map((element) => (element === null ? 'NULL' : `"${String(element).replace(/["\\]/gu, '\\$&')}"`)).join(',')}}` : String(item);
 
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
   if (!options.database) throw new Error('--database is required');

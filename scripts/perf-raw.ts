@@ -5,6 +5,7 @@ import { withDirectRawReads } from '../src/db/rawReads.js';
 import type { Prisma } from '../src/generated/prisma/client.js';
 import { perfOperations, readSamples } from './support/perfLoad.js';
 import { recordRawStatements } from './support/rawStatements.js';
+import { median } from '../bench/src/report.js';
 
 /**
  * What Prisma's raw-query path costs in our process, next to running the same
@@ -56,7 +57,6 @@ async function cpuPerStatement(path: Path, statements: Prisma.Sql[], runs: numbe
   return (used.user + used.system) / (runs * statements.length);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 try {
   const samples = await readSamples(config.databaseUrl);

@@ -5,11 +5,15 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
+import { operations } from '../../bench/src/operations.js';
+import { readSamples as readBenchSamples, type Samples } from '../../bench/src/samples.js';
+
 /**
- * What scripts/perf-ab.ts and scripts/perf-profile.ts share: the bench's five
- * operations (the queries of bench/src/operations.ts, ours only), the sample
- * values they cycle through (chosen as bench/src/samples.ts does), our built
- * server started as the bench starts it, and one autocannon load.
+ * What scripts/perf-ab.ts, perf-pg-cpu.ts and perf-profile.ts share: the
+ * bench's five operations as it sends them to our server
+ * (bench/src/operations.ts) and the sample values they cycle through
+ * (bench/src/samples.ts), our built server started as the bench starts it,
+ * and one autocannon load.
  */
 
 export interface PerfOperation {
@@ -19,60 +23,21 @@ export interface PerfOperation {
   variables(value: string | undefined): Record<string, string>;
 }
 
-// The queries as bench/src/operations.ts sends them to our server.
-export const perfOperations: readonly PerfOperation[] = [
-  {
-    name: 'profile',
-    sample: 'member',
-    query: `query Profile($slug: String!) {
-  researcher(slug: $slug) { name organization isMember
-    publications(first: 20) { totalCount nodes { title year authors { slug name } } } } }`,
-    variables: (slug) => ({ slug: slug! }),
-  },
-  {
-    name: 'newest',
-    sample: 'none',
-    query: `query Newest { publications(first: 50) { nodes { title year authors { name } topics { name } } } }`,
-    variables: () => ({}),
-  },
-  {
-    name: 'search',
-    sample: 'search',
-    query: `query Search($q: String!) {
-  publications(first: 20, filter: { search: $q }) { totalCount nodes { title year authors { name } } } }`,
-    variables: (q) => ({ q: q! }),
-  },
-  {
-    name: 'topic',
-    sample: 'topic',
-    query: `query TopicPage($slug: String!) {
-  topic(slug: $slug) { name researchers(first: 20) { totalCount nodes { name publicationCount } } } }`,
-    variables: (slug) => ({ slug: slug! }),
-  },
-  {
-    name: 'coauthors',
-    sample: 'member',
-    query: `query Coauthors($slug: String!) {
-  researcher(slug: $slug) { name coauthors(first: 10) { sharedPublications researcher { slug name } } } }`,
-    variables: (slug) => ({ slug: slug! }),
-  },
-];
+export const perfOperations: readonly PerfOperation[] = operations.map((operation) => ({
+  name: operation.name,
+  query: operation.ours,
+  sample: operation.sample,
+  variables: (value) => operation.variables(value),
+}));
 
-export type Samples = Record<PerfOperation['sample'], (string | undefined)[]>;
+export type { Samples };
 
-/** As bench/src/samples.ts: 8 members spread by a hash of the slug, every topic, 6 searches. */
+/** The bench's sample values, read from the database at `databaseUrl`. */
 export async function readSamples(databaseUrl: string): Promise<Samples> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const members = await client.query<{ slug: string }>('SELECT slug FROM researcher WHERE is_member ORDER BY md5(slug) LIMIT 8');
-    const topics = await client.query<{ slug: string }>('SELECT slug FROM topic ORDER BY slug');
-    return {
-      member: members.rows.map((row) => row.slug),
-      topic: topics.rows.map((row) => row.slug),
-      search: ['graph attention', 'sparse transformers', 'reinforcement learning', 'contrastive', 'robust', 'pruning'],
-      none: [undefined],
-    };
+    return await readBenchSamples(client);
   } finally {
     await client.end();
   }
@@ -81,6 +46,16 @@ export async function readSamples(databaseUrl: string): Promise<Samples> {
 /** The request bodies of an operation, one per sample value. */
 export function bodiesOf(operation: PerfOperation, samples: Samples): string[] {
   return samples[operation.sample].map((value) => JSON.stringify({ query: operation.query, variables: operation.variables(value) }));
+}
+
+/** `K=V,K=V` (a command-line option) as an environment. */
+export function envOf(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
 }
 
 export interface PerfServer {
