@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../scripts/support/perfLoad.js';
+import { freePort, waitUntilReady } from '../../scripts/support/perfLoad.js';
 import { projectRoot } from '../../src/db/paths.js';
 import type { System } from './operations.js';
 import { readStartCommand } from './startCommand.js';
@@ -96,17 +96,6 @@ function commandOf(system: System, settings: ServerSettings): { command: string;
     case 'floor':
       return { command: machineNode, args: ['--import', 'tsx', path.join(benchDir, 'src', 'floor-server.ts')], env: { ...database, NODE_ENV: 'production' } };
   }
-}
-
-/** Resolves once `probe` answers true; rejects if the child exits first or after 60 s. */
-async function waitUntilReady(child: ChildProcess, probe: () => Promise<boolean>, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before answering:\n${output()}`);
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`did not answer within 60 s:\n${output()}`);
 }
 
 const probes: Record<System, (url: string) => Promise<boolean>> = {

@@ -93,6 +93,17 @@ export function killPerfServers(): void {
   for (const child of started) child.kill('SIGKILL');
 }
 
+/** Resolves once `probe` answers true; rejects if the child exits first or after 60 s. */
+export async function waitUntilReady(child: ChildProcess, probe: () => Promise<boolean>, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before answering:\n${output()}`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`did not answer within 60 s:\n${output()}`);
+}
+
 /** Our built server as the bench starts it (bench/src/servers.ts): production, no request logs, a pool of 10. */
 export async function startPerfServer({ label, dir, databaseUrl, nodeArgs = [], env = {} }: PerfServerOptions): Promise<PerfServer> {
   const port = await freePort();
@@ -123,15 +134,11 @@ export async function startPerfServer({ label, dir, databaseUrl, nodeArgs = [], 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => started.delete(child));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited before answering:\n${output}`);
-    if (await fetch(`${url}/readyz`).then((response) => response.ok, () => false)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${label} did not answer within 60 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await waitUntilReady(child, async () => (await fetch(`${url}/readyz`)).ok, () => output);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return {
     label,
