@@ -1,7 +1,8 @@
-import { buildSchema, getArgumentValues, isObjectType, Kind, parse, type FieldNode, type GraphQLObjectType, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../src/generated/prisma/client.js';
-import type { Compiler, TypeCompilers } from '../src/graphql/compiled/types.js';
+import { compileOperation } from '../src/graphql/compiled/compiler.js';
+import type { TypeCompilers } from '../src/graphql/compiled/types.js';
 import { globalIdSql } from '../src/graphql/compiled/sql.js';
 import { coauthorCompilers, fieldSourceCompilers, researcherCompilers, researcherQueryCompilers } from '../src/modules/researcher/compiled.js';
 import { roleCompilers, roleQueryCompilers } from '../src/modules/role/compiled.js';
@@ -16,9 +17,9 @@ import { createApiToken, sendAs, type Send } from './support/tokens.js';
 /**
  * The field compilers of Researcher, Coauthor, Topic and Role (and their
  * Query fields), each operation answered twice on one seeded database: by
- * the server's resolvers over HTTP, and by one statement built from the
- * compilers alone (a minimal compiler below: fields and inline fragments,
- * json_build_object in document order), whose JSON must be the same.
+ * the server's resolvers over HTTP, and by one statement built from these
+ * compilers alone (the server's compileOperation over a registry of just
+ * them), whose JSON must be the same.
  */
 
 const schema = buildSchema(typeDefs);
@@ -31,56 +32,9 @@ const registry: Record<string, TypeCompilers> = {
   Role: roleCompilers,
 };
 
-/** The fields of `selectionSets` for `type` by response key, in document order: fields and inline fragments only. */
-function fieldsOf(type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
-  const fields = new Map<string, FieldNode[]>();
-  const visit = (selectionSet: SelectionSetNode) => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        fields.set(key, [...(fields.get(key) ?? []), selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition?.name.value;
-        if (condition === undefined || condition === type.name || type.getInterfaces().some((face) => face.name === condition)) visit(selection.selectionSet);
-      } else {
-        throw new Error('fragment spreads are not part of this minimal compiler');
-      }
-    }
-  };
-  selectionSets.forEach(visit);
-  return fields;
-}
-
-/** The statement of an operation from the compilers, or null when one of them declines a field. */
+/** The statement of an operation from these compilers (the server's compiler over this registry), or null when one of them declines a field. */
 function compile(query: string, variables: Record<string, unknown> = {}): Prisma.Sql | null {
-  const operation = parse(query).definitions[0] as OperationDefinitionNode;
-  let aliases = 0;
-  const compiler: Compiler = {
-    alias: () => Prisma.raw(`o${++aliases}`),
-    guard: () => {
-      throw new Error('no compiler here guards');
-    },
-    object(typeName, fieldNodes, row) {
-      const type = schema.getType(typeName);
-      if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
-      const pairs: Prisma.Sql[] = [];
-      const selectionSets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-      for (const [key, nodes] of fieldsOf(type, selectionSets)) {
-        const name = nodes[0]!.name.value;
-        const compileField = registry[typeName]?.[name];
-        const value =
-          name === '__typename'
-            ? Prisma.raw(`'${typeName}'`)
-            : compileField?.({ fieldNodes: nodes, args: getArgumentValues(type.getFields()[name]!, nodes[0]!, variables), row, compiler });
-        if (!value) return null;
-        pairs.push(Prisma.sql`${Prisma.raw(`'${key}'`)}, ${value}`);
-      }
-      return Prisma.sql`json_build_object(${Prisma.join(pairs)})`;
-    },
-  };
-  const root = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'query' }, selectionSet: operation.selectionSet } as FieldNode;
-  const data = compiler.object('Query', [root], Prisma.empty);
-  return data && Prisma.sql`SELECT ${data} AS data`;
+  return compileOperation(schema, registry, parse(query), undefined, variables);
 }
 
 let testDatabase: TestDatabase;
