@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../bench/src/operations.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
-import { startCompiledPair, type CompiledPair, type RawAnswer } from './support/compiledPair.js';
+import { startCompiledPair, type CompiledPair } from './support/compiledPair.js';
 import { createApiToken } from './support/tokens.js';
 
 /**
@@ -39,47 +39,13 @@ beforeAll(async () => {
 
 afterAll(() => pair.close());
 
-/** An answer with its request ids removed (each server numbers its own requests). */
-function comparable(answer: RawAnswer): string {
-  return answer.text.replace(/"requestId":"[^"]*"/gu, '"requestId":"…"');
-}
-
-/** Sends to both servers; the bodies must be the same bytes. Returns both answers. */
-async function both(query: string, variables?: Record<string, unknown>, authorization?: string, operationName?: string) {
-  const resolvers = await pair.send(pair.resolvers, query, variables, authorization, operationName);
-  const compiled = await pair.send(pair.compiled, query, variables, authorization, operationName);
-  expect(compiled.status).toBe(resolvers.status);
-  expect(compiled.cacheControl).toBe(resolvers.cacheControl);
-  expect(comparable(compiled)).toBe(comparable(resolvers));
-  return { compiled, resolvers, body: JSON.parse(resolvers.text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } };
-}
-
-/** Same bytes, and the compiled server used one statement. */
-async function compiledAlike(query: string, variables?: Record<string, unknown>) {
-  const answers = await both(query, variables);
-  expect(answers.body.errors).toBeUndefined();
-  expect(answers.compiled.statements).toBe(1);
-  return answers.body.data!;
-}
-
-/**
- * Same bytes, through the resolvers on both servers (the compiled server sent
- * the same statements). `guarded`: the compiled statement ran first and its
- * guard sent the operation to the resolvers (an unknown slug): one more.
- */
-async function resolversAlike(query: string, variables?: Record<string, unknown>, authorization?: string, guarded = false, operationName?: string) {
-  const answers = await both(query, variables, authorization, operationName);
-  expect(answers.compiled.statements).toBe(answers.resolvers.statements + (guarded ? 1 : 0));
-  return answers.body;
-}
-
 const allPublicationFields = `id title abstract abstractTruncated codeUrl year venue doi arxivId url openAlexId
   citationCount openAccessUrl hidden { at reason } provenance { field source __typename } createdAt updatedAt __typename`;
 const pageInfo = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 
 describe('compiled reads answer as the resolvers do', () => {
   it('every Publication field the compilers cover, with __typename', async () => {
-    const data = await compiledAlike(`{ publications(first: 30) { totalCount nodes { ${allPublicationFields} } } }`);
+    const data = await pair.compiledAlike(`{ publications(first: 30) { totalCount nodes { ${allPublicationFields} } } }`);
     const list = data.publications as { totalCount: number; nodes: { id: string }[] };
     expect(list.nodes.length).toBeGreaterThan(5);
     expect(list.nodes.map((node) => node.id)).not.toContain(hiddenId);
@@ -91,37 +57,37 @@ describe('compiled reads answer as the resolvers do', () => {
         publications(first: $first, after: $after, last: $last, before: $before, orderBy: ${orderBy}) {
           totalCount edges { cursor node { title year } } ${pageInfo} } }`;
       type Page = { publications: { edges: unknown[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string; startCursor: string } } };
-      let page = (await compiledAlike(query, { first: 4 })) as Page;
+      let page = (await pair.compiledAlike(query, { first: 4 })) as Page;
       let pages = 1;
       while (page.publications.pageInfo.hasNextPage) {
-        page = (await compiledAlike(query, { first: 4, after: page.publications.pageInfo.endCursor })) as Page;
+        page = (await pair.compiledAlike(query, { first: 4, after: page.publications.pageInfo.endCursor })) as Page;
         pages += 1;
       }
       expect(pages).toBeGreaterThan(2);
       while (page.publications.pageInfo.hasPreviousPage) {
-        page = (await compiledAlike(query, { last: 3, before: page.publications.pageInfo.startCursor })) as Page;
+        page = (await pair.compiledAlike(query, { last: 3, before: page.publications.pageInfo.startCursor })) as Page;
       }
-      await compiledAlike(query, { last: 5 });
-      await compiledAlike(query, { first: 0 });
-      await compiledAlike(query, { last: 0 });
+      await pair.compiledAlike(query, { last: 5 });
+      await pair.compiledAlike(query, { first: 0 });
+      await pair.compiledAlike(query, { last: 0 });
     }
   });
 
   it('filters: search (relevance and other orders), topic, author, years, and an empty list', async () => {
     const query = `query Filtered($filter: PublicationFilter, $orderBy: PublicationOrder, $after: String) {
       publications(first: 3, filter: $filter, orderBy: $orderBy, after: $after) { totalCount nodes { title year } ${pageInfo} } }`;
-    const searched = (await compiledAlike(query, { filter: { search: 'learning' } })) as { publications: { totalCount: number; pageInfo: { endCursor: string } } };
+    const searched = (await pair.compiledAlike(query, { filter: { search: 'learning' } })) as { publications: { totalCount: number; pageInfo: { endCursor: string } } };
     expect(searched.publications.totalCount).toBeGreaterThan(0);
-    await compiledAlike(query, { filter: { search: 'learning' }, after: searched.publications.pageInfo.endCursor });
-    await compiledAlike(query, { filter: { search: '"neural network" -quantum' }, orderBy: 'TITLE' });
-    await compiledAlike(query, { filter: { search: 'learning' }, orderBy: 'RELEVANCE' });
-    await compiledAlike(query, { filter: { search: '   ' } });
-    const byTopic = (await compiledAlike(query, { filter: { topic } })) as { publications: { totalCount: number } };
+    await pair.compiledAlike(query, { filter: { search: 'learning' }, after: searched.publications.pageInfo.endCursor });
+    await pair.compiledAlike(query, { filter: { search: '"neural network" -quantum' }, orderBy: 'TITLE' });
+    await pair.compiledAlike(query, { filter: { search: 'learning' }, orderBy: 'RELEVANCE' });
+    await pair.compiledAlike(query, { filter: { search: '   ' } });
+    const byTopic = (await pair.compiledAlike(query, { filter: { topic } })) as { publications: { totalCount: number } };
     expect(byTopic.publications.totalCount).toBeGreaterThan(0);
-    await compiledAlike(query, { filter: { author: member }, orderBy: 'YEAR_ASC' });
-    await compiledAlike(query, { filter: { author: member, topic, search: 'learning' } });
-    await compiledAlike(query, { filter: { yearFrom: 2020, yearTo: 2023 } });
-    const none = (await compiledAlike(query, { filter: { yearFrom: 3000 } })) as { publications: { totalCount: number } };
+    await pair.compiledAlike(query, { filter: { author: member }, orderBy: 'YEAR_ASC' });
+    await pair.compiledAlike(query, { filter: { author: member, topic, search: 'learning' } });
+    await pair.compiledAlike(query, { filter: { yearFrom: 2020, yearTo: 2023 } });
+    const none = (await pair.compiledAlike(query, { filter: { yearFrom: 3000 } })) as { publications: { totalCount: number } };
     expect(none.publications.totalCount).toBe(0);
   });
 
@@ -134,17 +100,17 @@ describe('compiled reads answer as the resolvers do', () => {
     }
     fragment Page on PublicationConnection { total: totalCount nodes { ...Ids ... @include(if: $withYear) { year } } }
     fragment Ids on Publication { id __typename kind: __typename }`;
-    for (const variables of [{ withYear: true }, { withYear: false, skipTitle: true }]) await compiledAlike(query, variables);
+    for (const variables of [{ withYear: true }, { withYear: false, skipTitle: true }]) await pair.compiledAlike(query, variables);
   });
 
   it('Query.publication: a shown paper, a hidden one (null), an unknown id (null); a malformed id is the resolvers\' error', async () => {
     const query = `query One($id: ID!) { publication(id: $id) { id title } }`;
-    expect(((await compiledAlike(query, { id: shownId })) as { publication: unknown }).publication).not.toBeNull();
-    expect(((await compiledAlike(query, { id: hiddenId })) as { publication: unknown }).publication).toBeNull();
-    await compiledAlike(query, { id: toGlobalId('Publication', 2_000_000_000) });
-    const malformed = await resolversAlike(query, { id: 'nope' });
+    expect(((await pair.compiledAlike(query, { id: shownId })) as { publication: unknown }).publication).not.toBeNull();
+    expect(((await pair.compiledAlike(query, { id: hiddenId })) as { publication: unknown }).publication).toBeNull();
+    await pair.compiledAlike(query, { id: toGlobalId('Publication', 2_000_000_000) });
+    const malformed = await pair.resolversAlike(query, { id: 'nope' });
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await resolversAlike(query, { id: toGlobalId('Researcher', 1) })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await pair.resolversAlike(query, { id: toGlobalId('Researcher', 1) })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('researcher lists: every order, filters, nested publication pages and counts', async () => {
@@ -154,14 +120,14 @@ describe('compiled reads answer as the resolvers do', () => {
         edges { cursor node { __typename publications(first: 2, orderBy: TITLE) { totalCount nodes { title } } } }
       } }`;
     for (const orderBy of ['NAME', 'PUBLICATION_COUNT']) {
-      const first = (await compiledAlike(query, { orderBy })) as { researchers: { pageInfo: { endCursor: string } } };
-      await compiledAlike(query, { orderBy, after: first.researchers.pageInfo.endCursor });
+      const first = (await pair.compiledAlike(query, { orderBy })) as { researchers: { pageInfo: { endCursor: string } } };
+      await pair.compiledAlike(query, { orderBy, after: first.researchers.pageInfo.endCursor });
     }
-    await compiledAlike(query, { filter: { isMember: true } });
-    await compiledAlike(query, { filter: { isMember: false, search: 'a' } });
-    await compiledAlike(query, { filter: { topic, role } });
-    await compiledAlike(`{ researchers(first: 100) { nodes { publications(last: 3) { totalCount edges { cursor } ${pageInfo} } } } }`);
-    await compiledAlike(`{ researchers { totalCount } }`);
+    await pair.compiledAlike(query, { filter: { isMember: true } });
+    await pair.compiledAlike(query, { filter: { isMember: false, search: 'a' } });
+    await pair.compiledAlike(query, { filter: { topic, role } });
+    await pair.compiledAlike(`{ researchers(first: 100) { nodes { publications(last: 3) { totalCount edges { cursor } ${pageInfo} } } } }`);
+    await pair.compiledAlike(`{ researchers { totalCount } }`);
   });
 
   it('a topic\'s and a role\'s researchers, a topic\'s and a researcher\'s publications, paged with their cursors', async () => {
@@ -173,10 +139,10 @@ describe('compiled reads answer as the resolvers do', () => {
       researcher(slug: $member) { publications(first: 3, orderBy: TITLE) { edges { cursor node { id title authors { id slug } } } } }
     }`;
     type Answer = { topic: { researchers: { pageInfo: { endCursor: string } } }; role: { researchers: { pageInfo: { startCursor: string } } } };
-    const first = (await compiledAlike(query, { slug: topic, key: role, member })) as Answer;
-    await compiledAlike(query, { slug: topic, key: role, member, after: first.topic.researchers.pageInfo.endCursor, before: first.role.researchers.pageInfo.startCursor });
-    await compiledAlike(query, { slug: 'no-such-topic', key: 'no-such-role', member: 'no-such-person' });
-    await compiledAlike('{ topics { slug researchers(first: 0) { totalCount } publications(first: 0) { totalCount pageInfo { hasNextPage } } } }');
+    const first = (await pair.compiledAlike(query, { slug: topic, key: role, member })) as Answer;
+    await pair.compiledAlike(query, { slug: topic, key: role, member, after: first.topic.researchers.pageInfo.endCursor, before: first.role.researchers.pageInfo.startCursor });
+    await pair.compiledAlike(query, { slug: 'no-such-topic', key: 'no-such-role', member: 'no-such-person' });
+    await pair.compiledAlike('{ topics { slug researchers(first: 0) { totalCount } publications(first: 0) { totalCount pageInfo { hasNextPage } } } }');
   });
 
   it('arguments the resolvers refuse give their error', async () => {
@@ -194,28 +160,28 @@ describe('compiled reads answer as the resolvers do', () => {
       ['{ researchers(first: -1) { totalCount } }', false],
     ];
     // No operation of that name: Apollo resolves none, execution answers the error.
-    expect((await resolversAlike('query A { publications { totalCount } }', undefined, undefined, false, 'B')).errors).toHaveLength(1);
+    expect((await pair.resolversAlike('query A { publications { totalCount } }', undefined, undefined, false, 'B')).errors).toHaveLength(1);
     for (const [query, guarded] of cases) {
-      const body = await resolversAlike(query, undefined, undefined, guarded);
+      const body = await pair.resolversAlike(query, undefined, undefined, guarded);
       expect(body.errors?.length, query).toBeGreaterThan(0);
     }
     // A cursor of another list's order.
-    const year = (await compiledAlike('{ publications(first: 1) { pageInfo { endCursor } } }')) as { publications: { pageInfo: { endCursor: string } } };
-    expect((await resolversAlike(`{ publications(orderBy: TITLE, after: "${year.publications.pageInfo.endCursor}") { totalCount } }`)).errors).toHaveLength(1);
+    const year = (await pair.compiledAlike('{ publications(first: 1) { pageInfo { endCursor } } }')) as { publications: { pageInfo: { endCursor: string } } };
+    expect((await pair.resolversAlike(`{ publications(orderBy: TITLE, after: "${year.publications.pageInfo.endCursor}") { totalCount } }`)).errors).toHaveLength(1);
   });
 
   it('a field no compiler covers sends the whole operation to the resolvers, which answer it right', async () => {
-    await resolversAlike('{ publications(first: 2) { nodes { title citation(format: BIBTEX) } } }');
-    await resolversAlike('{ publications(first: 2, filter: { topic: "' + 'x' + '" }) { facets { withCode } } }');
-    await resolversAlike('{ publications(first: 2) { totalCount facets { withCode years { year count } } } }');
+    await pair.resolversAlike('{ publications(first: 2) { nodes { title citation(format: BIBTEX) } } }');
+    await pair.resolversAlike('{ publications(first: 2, filter: { topic: "' + 'x' + '" }) { facets { withCode } } }');
+    await pair.resolversAlike('{ publications(first: 2) { totalCount facets { withCode years { year count } } } }');
   });
 
   it('a request with an Authorization header takes the resolvers (hidden papers and editor fields depend on who asks)', async () => {
     const token = await createApiToken(pair.database.prisma, 'compiled-reads-test', 'editor');
     const query = `{ publications(first: 3, filter: { visibility: ALL }) { totalCount nodes { id hidden { reason } } } }`;
-    const body = await resolversAlike(query, undefined, `Bearer ${token}`);
+    const body = await pair.resolversAlike(query, undefined, `Bearer ${token}`);
     expect(body.errors).toBeUndefined();
-    const plain = await resolversAlike(`query One($id: ID!) { publication(id: $id) { id hidden { reason } } }`, { id: hiddenId }, `Bearer ${token}`);
+    const plain = await pair.resolversAlike(`query One($id: ID!) { publication(id: $id) { id hidden { reason } } }`, { id: hiddenId }, `Bearer ${token}`);
     expect(plain.data).toEqual({ publication: { id: hiddenId, hidden: { reason: 'duplicate' } } });
   });
 
@@ -223,13 +189,13 @@ describe('compiled reads answer as the resolvers do', () => {
     const topicSlug = topic;
     for (const operation of operations) {
       const sample = operation.sample === 'member' ? member : operation.sample === 'topic' ? topicSlug : operation.sample === 'search' ? 'learning' : undefined;
-      await compiledAlike(operation.ours, operation.variables(sample));
+      await pair.compiledAlike(operation.ours, operation.variables(sample));
     }
     const document = (name: string) => readFileSync(new URL(`../documents/${name}.graphql`, import.meta.url), 'utf8');
-    await compiledAlike(document('LabMembers'), {});
-    await compiledAlike(document('SearchPublications'), { search: 'learning', topic: topicSlug });
-    await compiledAlike(document('Topics'), {});
+    await pair.compiledAlike(document('LabMembers'), {});
+    await pair.compiledAlike(document('SearchPublications'), { search: 'learning', topic: topicSlug });
+    await pair.compiledAlike(document('Topics'), {});
     // Its co-authors are compiled by the researcher module, its page here.
-    await compiledAlike(document('ResearcherPage'), { slug: member });
+    await pair.compiledAlike(document('ResearcherPage'), { slug: member });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilerRegistry } from '../src/graphql/compiled/registry.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
-import { startCompiledPair, type CompiledPair, type RawAnswer } from './support/compiledPair.js';
+import { startCompiledPair, type CompiledPair } from './support/compiledPair.js';
 import { createApiToken } from './support/tokens.js';
 
 /**
@@ -24,35 +24,6 @@ beforeAll(async () => {
 
 afterAll(() => pair.close());
 
-/** An answer with its request ids removed (each server numbers its own requests). */
-function comparable(answer: RawAnswer): string {
-  return answer.text.replace(/"requestId":"[^"]*"/gu, '"requestId":"…"');
-}
-
-/** Sends to both servers; the bodies must be the same bytes. */
-async function both(query: string, variables?: Record<string, unknown>) {
-  const resolvers = await pair.send(pair.resolvers, query, variables);
-  const compiled = await pair.send(pair.compiled, query, variables);
-  expect(compiled.status).toBe(resolvers.status);
-  expect(comparable(compiled)).toBe(comparable(resolvers));
-  return { compiled, resolvers, body: JSON.parse(resolvers.text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } };
-}
-
-/** Same bytes, and the compiled server sent one statement. */
-async function compiledAlike(query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const answers = await both(query, variables);
-  expect(answers.body.errors).toBeUndefined();
-  expect(answers.compiled.statements).toBe(1);
-  return answers.body.data!;
-}
-
-/** Same bytes, through the resolvers on both servers (the compiled server sent the same statements). */
-async function resolversAlike(query: string, variables?: Record<string, unknown>) {
-  const answers = await both(query, variables);
-  expect(answers.compiled.statements).toBe(answers.resolvers.statements);
-  return answers.body;
-}
-
 const PROFILE = `query Profile($slug: String!, $first: Int) {
   researcher(slug: $slug) {
     __typename id slug name aliases position positionFr organization isMember orcid
@@ -68,15 +39,15 @@ describe('compiled researchers, co-authors, topics and roles answer as the resol
   it('every seeded researcher\'s profile, with roles, topics, counts and co-authors', async () => {
     const { rows } = await pair.database.pool.query<{ slug: string }>('SELECT slug FROM researcher ORDER BY id');
     expect(rows.length).toBeGreaterThan(40);
-    for (const { slug } of rows) await compiledAlike(PROFILE, { slug, first: 5 });
+    for (const { slug } of rows) await pair.compiledAlike(PROFILE, { slug, first: 5 });
   });
 
   it('co-authors for first 0, 1, 100, null and the default; the resolvers\' error for -1 and 101', async () => {
-    for (const first of [0, 1, 100, null]) await compiledAlike(PROFILE, { slug: member, first });
-    const data = await compiledAlike(`query Coauthors($slug: String!) { researcher(slug: $slug) { name coauthors { sharedPublications researcher { slug name } } } }`, { slug: member });
+    for (const first of [0, 1, 100, null]) await pair.compiledAlike(PROFILE, { slug: member, first });
+    const data = await pair.compiledAlike(`query Coauthors($slug: String!) { researcher(slug: $slug) { name coauthors { sharedPublications researcher { slug name } } } }`, { slug: member });
     expect((data.researcher as { coauthors: unknown[] }).coauthors).toHaveLength(10);
     for (const first of [-1, 101]) {
-      const body = await resolversAlike(PROFILE, { slug: member, first });
+      const body = await pair.resolversAlike(PROFILE, { slug: member, first });
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
@@ -86,46 +57,46 @@ describe('compiled researchers, co-authors, topics and roles answer as the resol
       FROM authorship a JOIN researcher r ON r.id = a.researcher_id GROUP BY a.publication_id ORDER BY count(*) DESC, a.publication_id LIMIT 1`);
     const paper = rows[0]!;
     const count = async (slug: string) =>
-      ((await compiledAlike('query Count($slug: String!) { researcher(slug: $slug) { publicationCount } }', { slug })).researcher as { publicationCount: number }).publicationCount;
+      ((await pair.compiledAlike('query Count($slug: String!) { researcher(slug: $slug) { publicationCount } }', { slug })).researcher as { publicationCount: number }).publicationCount;
     const before = await count(paper.slugs[0]!);
     const admin = `Bearer ${await createApiToken(pair.database.prisma, 'compiled-researchers-admin', 'admin')}`;
     const hidden = await pair.send(pair.resolvers, 'mutation Hide($id: ID!) { hidePublication(id: $id, reason: "test") { publication { id } } }', { id: toGlobalId('Publication', paper.id) }, admin);
     expect(JSON.parse(hidden.text)).not.toHaveProperty('errors');
-    for (const slug of paper.slugs) await compiledAlike(PROFILE, { slug, first: 20 });
+    for (const slug of paper.slugs) await pair.compiledAlike(PROFILE, { slug, first: 20 });
     expect(await count(paper.slugs[0]!)).toBe(before - 1);
   });
 
   it('a merged-away record\'s slug and id lead to the kept person; unknown slugs and ids are null', async () => {
     const kept = (await pair.database.pool.query<{ id: number; slug: string }>('SELECT id, slug FROM researcher ORDER BY id LIMIT 1')).rows[0]!;
     await pair.database.pool.query(`INSERT INTO researcher_redirect (removed_id, name_key, slug, researcher_id) VALUES (999001, 'gone person', 'gone-person', $1)`, [kept.id]);
-    const bySlug = await compiledAlike(PROFILE, { slug: 'gone-person', first: 3 });
+    const bySlug = await pair.compiledAlike(PROFILE, { slug: 'gone-person', first: 3 });
     expect((bySlug.researcher as { slug: string }).slug).toBe(kept.slug);
     const node = `query Node($id: ID!) { node(id: $id) { __typename id ... on Researcher { slug name topics { slug } } } }`;
-    const byId = await compiledAlike(node, { id: toGlobalId('Researcher', 999_001) });
+    const byId = await pair.compiledAlike(node, { id: toGlobalId('Researcher', 999_001) });
     expect((byId.node as { slug: string }).slug).toBe(kept.slug);
-    expect((await compiledAlike(PROFILE, { slug: 'nobody-by-this-name', first: 3 })).researcher).toBeNull();
-    expect((await compiledAlike(node, { id: toGlobalId('Researcher', 2_147_483_647) })).node).toBeNull();
+    expect((await pair.compiledAlike(PROFILE, { slug: 'nobody-by-this-name', first: 3 })).researcher).toBeNull();
+    expect((await pair.compiledAlike(node, { id: toGlobalId('Researcher', 2_147_483_647) })).node).toBeNull();
   });
 
   it('node(id) of a shown paper, a hidden one (null to anonymous readers) and an unknown one', async () => {
     const { rows } = await pair.database.pool.query<{ id: number }>('SELECT id FROM publication ORDER BY id LIMIT 2');
     await pair.database.pool.query(`UPDATE publication SET hidden_at = now(), hidden_reason = 'test' WHERE id = $1`, [rows[1]!.id]);
     const query = `query Node($id: ID!) { node(id: $id) { __typename id ... on Publication { title year authors { slug } topics { slug } } ... on Researcher { slug } } }`;
-    expect((await compiledAlike(query, { id: toGlobalId('Publication', rows[0]!.id) })).node).not.toBeNull();
-    expect((await compiledAlike(query, { id: toGlobalId('Publication', rows[1]!.id) })).node).toBeNull();
-    expect((await compiledAlike(query, { id: toGlobalId('Publication', 2_147_483_647) })).node).toBeNull();
+    expect((await pair.compiledAlike(query, { id: toGlobalId('Publication', rows[0]!.id) })).node).not.toBeNull();
+    expect((await pair.compiledAlike(query, { id: toGlobalId('Publication', rows[1]!.id) })).node).toBeNull();
+    expect((await pair.compiledAlike(query, { id: toGlobalId('Publication', 2_147_483_647) })).node).toBeNull();
   });
 
   it('node(id) of a topic and a role; a malformed id is the resolvers\' error', async () => {
     const ids = (await pair.database.pool.query<{ topic: number; role: number }>('SELECT (SELECT min(id) FROM topic) AS topic, (SELECT min(id) FROM role) AS role')).rows[0]!;
     const query = `query Node($id: ID!) { node(id: $id) { __typename id ... on Topic { slug name nameFr } ... on Role { key name nameFr } } }`;
-    for (const id of [toGlobalId('Topic', ids.topic), toGlobalId('Role', ids.role), toGlobalId('Role', 2_147_483_647)]) await compiledAlike(query, { id });
-    const body = await resolversAlike(query, { id: 'not-an-id' });
+    for (const id of [toGlobalId('Topic', ids.topic), toGlobalId('Role', ids.role), toGlobalId('Role', 2_147_483_647)]) await pair.compiledAlike(query, { id });
+    const body = await pair.resolversAlike(query, { id: 'not-an-id' });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('topics and roles: all of them by name, one by slug or key, and a researcher\'s', async () => {
-    const data = await compiledAlike(`query Vocabulary($topic: String!) {
+    const data = await pair.compiledAlike(`query Vocabulary($topic: String!) {
       topics { __typename id slug name nameFr }
       roles { __typename id key name nameFr }
       topic(slug: $topic) { id slug name nameFr }
@@ -141,10 +112,10 @@ describe('compiled researchers, co-authors, topics and roles answer as the resol
   it.runIf(Boolean(compilerRegistry.FieldSource))('provenance: known sources only, by field name', async () => {
     const { rows } = await pair.database.pool.query<{ slug: string }>('SELECT slug FROM researcher ORDER BY id');
     await pair.database.pool.query(`UPDATE researcher SET provenance = '{"name": "curation", "Zeta": "bibtex", "orcid": 3, "b": "elsewhere"}' WHERE slug = $1`, [rows[0]!.slug]);
-    for (const { slug } of rows) await compiledAlike('query P($slug: String!) { researcher(slug: $slug) { provenance { field source __typename } } }', { slug });
+    for (const { slug } of rows) await pair.compiledAlike('query P($slug: String!) { researcher(slug: $slug) { provenance { field source __typename } } }', { slug });
   });
 
   it('a field no compiler covers (citations) sends the whole operation to the resolvers', async () => {
-    await resolversAlike(`query Cite($slug: String!) { researcher(slug: $slug) { name citations(format: BIBTEX) } }`, { slug: member });
+    await pair.resolversAlike(`query Cite($slug: String!) { researcher(slug: $slug) { name citations(format: BIBTEX) } }`, { slug: member });
   });
 });
