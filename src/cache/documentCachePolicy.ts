@@ -1,9 +1,6 @@
 import {
-  getDirectiveValues,
   getNamedType,
   getVariableValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isCompositeType,
   isAbstractType,
   isListType,
@@ -21,6 +18,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { isIncluded } from '../graphql/included.js';
 
 /**
  * The cache policy of an operation computed from the document and the schema
@@ -149,18 +147,6 @@ export interface OperationCachePlan {
 
 type Variables = Record<string, unknown>;
 
-/** graphql-js's rule (shouldIncludeNode): @skip(if: true) or @include(if: false) leaves a selection out. */
-function included(node: { directives?: readonly DirectiveNode[] }, variables: Variables): boolean {
-  if (!node.directives?.length) return true;
-  try {
-    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
-    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
-  } catch {
-    // A condition without a value: execution refuses the request, which is then never cached.
-    return true;
-  }
-}
-
 /**
  * The plan of `operation`: its selections flattened through fragments, each
  * field with its hint. Flattening costs the size of the document with its
@@ -184,7 +170,7 @@ export function planOperation(
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], givenVariables ?? {}, { maxErrors: 1 });
   const variables: Variables = coerced.coerced ?? {};
-  const keep = coerced.coerced ? (node: { directives?: readonly DirectiveNode[] }) => included(node, variables) : () => true;
+  const keep = coerced.coerced ? (node: { directives?: readonly DirectiveNode[] }) => isIncluded(node, variables) : () => true;
 
   /** The object types a selection may run on, given the types its parent may be and a type condition. */
   const narrow = (possible: readonly GraphQLObjectType[], condition: string | undefined): GraphQLObjectType[] => {

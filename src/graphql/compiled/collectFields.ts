@@ -1,30 +1,21 @@
 import {
-  getDirectiveValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isAbstractType,
   Kind,
   typeFromAST,
   type FieldNode,
   type FragmentDefinitionNode,
-  type FragmentSpreadNode,
   type GraphQLObjectType,
   type GraphQLSchema,
   type InlineFragmentNode,
   type SelectionSetNode,
 } from 'graphql';
+import { isIncluded } from '../included.js';
 
 /** What field collection reads besides the selections: the schema, the document's fragments, the coerced variables. */
 export interface CollectContext {
   schema: GraphQLSchema;
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Readonly<Record<string, unknown>>;
-}
-
-/** False when @skip(if: true) or @include(if: false) leaves the selection out (graphql-js shouldIncludeNode). */
-function included(context: CollectContext, node: FieldNode | FragmentSpreadNode | InlineFragmentNode): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, context.variables)?.if === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, context.variables)?.if !== false;
 }
 
 /** True when a fragment with this type condition applies to an object of `type` (graphql-js doesFragmentConditionMatch). */
@@ -47,7 +38,7 @@ export function collectFields(context: CollectContext, type: GraphQLObjectType, 
   const visitedFragments = new Set<string>();
   const visit = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
-      if (!included(context, selection)) continue;
+      if (!isIncluded(selection, context.variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         const nodes = fields.get(key);
