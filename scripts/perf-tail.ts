@@ -21,7 +21,7 @@ import { cpuMsOf, freePort, killPerfServers, readSamples, startPerfServer, waitU
  *   npm run build
  *   npx tsx scripts/perf-tail.ts --database postgresql://postgres@127.0.0.1:5432/<copy of a bench template> \
  *     [--a .] [--a-node-args=…] [--a-env K=V,…] [--b <checkout>] [--b-node-args=--max-semi-space-size=32] [--b-env …] \
- *     [--floor] [--ops newest,profile] [--connections 32] [--seconds 15] [--warmup 3] [--rounds 1]
+ *     [--floor] [--ops newest,profile] [--connections 32] [--seconds 15] [--warmup 3] [--rounds 1] [--together]
  *
  * Our built server from --a's checkout (this one by default), and a second
  * one (B) when any --b option is given (--b defaults to --a's checkout),
@@ -33,7 +33,11 @@ import { cpuMsOf, freePort, killPerfServers, readSamples, startPerfServer, waitU
  * seconds of load, `seconds` are measured with `connections` clients
  * (autocannon, in this process: the same load generator, at the same cost,
  * for every server), one server at a time, the order turning each round so
- * that a drift of the machine's load favours none. Printed per measurement:
+ * that a drift of the machine's load favours none; with --together, all
+ * servers at the same time instead (each with `connections` clients), so
+ * that every one meets the same load of the machine at every moment (the
+ * steadier A/B on a machine shared with other work; the database figures
+ * then count the backends of all of them). Printed per measurement:
  * - throughput, the server's CPU per request, p50, p99 and p99/p50 (from
  *   every response's own time, to the microsecond);
  * - the GC pauses: count and total ms by kind, the longest, and their
@@ -67,6 +71,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '1' },
+    together: { type: 'boolean', default: false },
   },
 });
 
@@ -264,19 +269,45 @@ function report(label: string, operation: string, responses: Response[], seconds
   return { figures, text };
 }
 
-async function measure(server: Probed, operation: (typeof operations)[number], samples: Awaited<ReturnType<typeof readSamples>>): Promise<ReturnType<typeof report>> {
-  const requests = requestsFor(server.label === 'floor' ? 'floor' : 'ours', operation, samples);
+/** Measures `servers` at the same time (--together) or one after the other; one report per server. */
+async function measure(servers: Probed[], operation: (typeof operations)[number], samples: Awaited<ReturnType<typeof readSamples>>): Promise<ReturnType<typeof report>[]> {
   const connections = Number(options.connections);
   const seconds = Number(options.seconds);
-  if (Number(options.warmup) > 0) await loadRecording(server.url, requests, connections, Number(options.warmup));
-  const pool = await samplePool(options.database!);
-  await server.snapshot();
-  const cpuBefore = cpuMsOf(server.pid);
-  const responses = await loadRecording(server.url, requests, connections, seconds);
-  const cpuMs = cpuMsOf(server.pid) - cpuBefore;
-  const snapshot = await server.snapshot();
-  const busy = await pool.stop();
-  return report(server.label, operation.name, responses, seconds, cpuMs, snapshot, busy);
+  const one = async (server: Probed, start: () => Promise<void>) => {
+    const requests = requestsFor(server.label === 'floor' ? 'floor' : 'ours', operation, samples);
+    if (Number(options.warmup) > 0) await loadRecording(server.url, requests, connections, Number(options.warmup));
+    await start();
+    await server.snapshot();
+    const cpuBefore = cpuMsOf(server.pid);
+    const responses = await loadRecording(server.url, requests, connections, seconds);
+    const cpuMs = cpuMsOf(server.pid) - cpuBefore;
+    return { responses, cpuMs, snapshot: await server.snapshot() };
+  };
+  if (options.together) {
+    // The pool sampler starts once every warm-up is over, and counts the backends of all the servers.
+    let pool: Awaited<ReturnType<typeof samplePool>> | undefined;
+    let warmedUp = 0;
+    let started: () => void = () => undefined;
+    const allWarm = new Promise<void>((resolve) => (started = resolve));
+    const start = async () => {
+      warmedUp += 1;
+      if (warmedUp === servers.length) {
+        pool = await samplePool(options.database!);
+        started();
+      }
+      await allWarm;
+    };
+    const runs = await Promise.all(servers.map((server) => one(server, start)));
+    const busy = await pool!.stop();
+    return runs.map((run, index) => report(servers[index]!.label, operation.name, run.responses, seconds, run.cpuMs, run.snapshot, busy));
+  }
+  const reports: ReturnType<typeof report>[] = [];
+  for (const server of servers) {
+    let pool: Awaited<ReturnType<typeof samplePool>> | undefined;
+    const run = await one(server, async () => void (pool = await samplePool(options.database!)));
+    reports.push(report(server.label, operation.name, run.responses, seconds, run.cpuMs, run.snapshot, await pool!.stop()));
+  }
+  return reports;
 }
 
 function summary(results: Map<string, Map<string, Figures[]>>): string {
@@ -322,13 +353,13 @@ async function main(): Promise<void> {
       const { memory } = await server.snapshot();
       process.stdout.write(`${server.label} after start: rss ${mib(memory.rss)}, heap used ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)}, external ${mib(memory.external)}\n`);
     }
-    process.stdout.write(`${options.connections} connections, ${options.warmup} s warm-up + ${options.seconds} s measured, one server at a time\n\n`);
+    process.stdout.write(`${options.connections} connections, ${options.warmup} s warm-up + ${options.seconds} s measured, ${options.together ? 'all servers at the same time' : 'one server at a time'}\n\n`);
     const results = new Map<string, Map<string, Figures[]>>();
     for (let round = 0; round < Number(options.rounds); round += 1) {
       for (const operation of measured) {
         const turn = [...servers.slice(round % servers.length), ...servers.slice(0, round % servers.length)];
-        for (const server of turn) {
-          const { figures, text } = await measure(server, operation, samples);
+        for (const [index, { figures, text }] of (await measure(turn, operation, samples)).entries()) {
+          const server = turn[index]!;
           process.stdout.write(`round ${round + 1} ${text}\n`);
           const byServer = results.get(operation.name) ?? new Map<string, Figures[]>();
           results.set(operation.name, byServer);
