@@ -10,6 +10,7 @@ import { operations } from '../bench/src/operations.js';
 import { requestsFor, type BenchRequest } from '../bench/src/requests.js';
 import { percentile } from '../bench/src/latency.js';
 import { median } from '../bench/src/report.js';
+import { pausesByKind, pauseWithin, type GcPause } from './support/gcPauses.js';
 import { cpuMsOf, freePort, killPerfServers, readSamples, startPerfServer, waitUntilReady, type PerfServer } from './support/perfLoad.js';
 
 /**
@@ -80,7 +81,7 @@ const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 interface ProbeSnapshot {
   at: number;
-  gc: { kind: string; at: number; ms: number }[];
+  gc: GcPause[];
   eventLoopDelayMs: { p50: number; p99: number; max: number; mean: number };
   eventLoopUtilisation: number;
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; maxRss: number };
@@ -218,13 +219,6 @@ async function samplePool(databaseUrl: string): Promise<{ stop(): Promise<number
   };
 }
 
-/** ms of GC pause within [from, to] (epoch ms). */
-function pauseWithin(pauses: ProbeSnapshot['gc'], from: number, to: number): number {
-  let total = 0;
-  for (const pause of pauses) total += Math.max(0, Math.min(to, pause.at + pause.ms) - Math.max(from, pause.at));
-  return total;
-}
-
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / (values.length || 1);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
@@ -246,14 +240,7 @@ function report(label: string, operation: string, responses: Response[], seconds
   const [low, high] = [sorted[Math.floor(sorted.length * 0.4)]!, sorted[Math.floor(sorted.length * 0.6)]!];
   const middle = responses.filter((response) => response.ms >= low && response.ms <= high);
   const pauseOf = (response: Response) => pauseWithin(snapshot.gc, response.end - response.ms, response.end);
-  const byKind = new Map<string, { count: number; ms: number; max: number }>();
-  for (const pause of snapshot.gc) {
-    const kind = byKind.get(pause.kind) ?? { count: 0, ms: 0, max: 0 };
-    kind.count += 1;
-    kind.ms += pause.ms;
-    kind.max = Math.max(kind.max, pause.ms);
-    byKind.set(pause.kind, kind);
-  }
+  const byKind = pausesByKind(snapshot.gc);
   const gcShare = snapshot.gc.reduce((sum, pause) => sum + pause.ms, 0) / (seconds * 1000);
   const { eventLoopDelayMs: delay, memory } = snapshot;
   const figures: Figures = { rps: responses.length / seconds, cpuMsPerRequest: cpuMs / Math.max(responses.length, 1), p50, p99, gcShare, peakRss: memory.maxRss };
