@@ -1,9 +1,7 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-csl';
-import '@citation-js/plugin-ris';
+import type { Cite as CiteClass, plugins as citationPlugins } from '@citation-js/core';
 import { projectRoot } from '../../db/paths.js';
 import type { CitationFormat } from '../../generated/graphql.js';
 import { citationKey, uniqueKeys } from './citationKey.js';
@@ -15,16 +13,40 @@ import { familyWithParticle, splitName } from './names.js';
  * items: BibTeX and RIS by its plugins, APA and IEEE by citeproc-js with the
  * official CSL styles. APA ships with plugin-csl; IEEE is the Citation Style
  * Language project's ieee.csl (CC BY-SA 3.0), kept beside this file and
- * registered once, when the module loads: no style is fetched at run time.
+ * registered with citation-js when it loads: no style is fetched at run time.
  */
 
 interface StyleRegister {
   has(name: string): boolean;
   add(name: string, xml: string): void;
 }
-const styles = (plugins.config.get('@csl') as { styles: StyleRegister }).styles;
 export const ieeeStylePath = path.join(projectRoot, 'src', 'modules', 'citation', 'ieee.csl');
-if (!styles.has('ieee')) styles.add('ieee', fs.readFileSync(ieeeStylePath, 'utf8'));
+
+let citeClass: typeof CiteClass | undefined;
+
+/**
+ * citation-js with its plugins, loaded on the first citation rather than at
+ * start-up: most processes never make one, and it holds about 9 MiB of the
+ * server's resident memory and 4 MiB of its heap from the moment it is
+ * imported (scripts/perf-tail.ts prints the server's memory after start).
+ * Loaded with require (its packages are CommonJS: the same instance an
+ * import would give), so that formatCitations stays synchronous.
+ */
+function loadCitationJs(): typeof CiteClass {
+  if (citeClass) return citeClass;
+  const require = createRequire(import.meta.url);
+  const core = require('@citation-js/core') as { Cite: typeof CiteClass; plugins: typeof citationPlugins };
+  for (const plugin of ['@citation-js/plugin-bibtex', '@citation-js/plugin-csl', '@citation-js/plugin-ris']) require(plugin);
+  const styles = (core.plugins.config.get('@csl') as { styles: StyleRegister }).styles;
+  if (!styles.has('ieee')) styles.add('ieee', fs.readFileSync(ieeeStylePath, 'utf8'));
+  return (citeClass = core.Cite);
+}
+
+/** A citation-js Cite of `data` (CSL-JSON items). */
+function cite(data: unknown): CiteClass {
+  const Cite = loadCitationJs();
+  return new Cite(data);
+}
 
 /** The CSL items of papers, each under a key unique within the list (see citationKey.ts). */
 export function cslItems(papers: readonly CitedPublication[]): CslItem[] {
@@ -59,7 +81,7 @@ function bibtex(papers: readonly CitedPublication[], items: CslItem[]): string {
     ...item,
     type: item.type === 'article' ? 'document' : item.type,
   }));
-  const entries = new Cite(plain).format('bibtex', { format: 'object' }) as BibtexEntry[];
+  const entries = cite(plain).format('bibtex', { format: 'object' }) as BibtexEntry[];
   return entries
     .map((entry, index) => {
       const arxivId = papers[index]!.publication.arxivId;
@@ -82,7 +104,7 @@ function forIeee(items: CslItem[]): CslItem[] {
 /** A bibliography in a CSL style, one reference a line, in the papers' order (APA itself sorts by author). */
 function bibliography(items: CslItem[], template: 'apa' | 'ieee'): string {
   const options = { template, lang: 'en-US', format: 'text', asEntryArray: true, downgradeCsl: template === 'ieee' };
-  const entries = new Cite(template === 'ieee' ? forIeee(items) : items).format('bibliography', options) as [string, string][];
+  const entries = cite(template === 'ieee' ? forIeee(items) : items).format('bibliography', options) as [string, string][];
   const byId = new Map(entries.map(([id, text]) => [id, text.trim()]));
   // IEEE numbers references in the order given, so its own order is already ours.
   return (template === 'ieee' ? entries.map(([, text]) => text.trim()) : items.map((item) => byId.get(item.id)!)).join('\n');
@@ -95,10 +117,10 @@ export function formatCitations(papers: readonly CitedPublication[], format: Cit
     case 'BIBTEX':
       return bibtex(papers, items);
     case 'CSL_JSON':
-      return new Cite(items).format('data') as string;
+      return cite(items).format('data') as string;
     case 'RIS':
       // citation-js's RIS output drops a name's particle: "De Cao" goes whole into the family name.
-      return new Cite(items.map((item) => ({ ...item, author: item.author.map(familyWithParticle) }))).format('ris') as string;
+      return cite(items.map((item) => ({ ...item, author: item.author.map(familyWithParticle) }))).format('ris') as string;
     case 'APA':
       return bibliography(items, 'apa');
     case 'IEEE':
