@@ -19,6 +19,8 @@ import { nestedPage } from './nestedPage.js';
 
 const types = { connection: 'PublicationConnection', edge: 'PublicationEdge', node: 'Publication' };
 const table = Prisma.sql`publication`;
+/** Each source below yields the whole paper as `p`: its nodes are built from the page (no read back by key). */
+const row = Prisma.sql`p`;
 
 interface PublicationsArgs extends PageArgs {
   orderBy?: PublicationOrder | null;
@@ -39,7 +41,7 @@ const publications: FieldCompiler = (input) => {
   if (topic != null) filter.topicId = idByKey(input, 'topic', 'slug', topic);
   if (author != null) filter.authorId = idByKey(input, 'researcher', 'slug', author);
   const { from, where, countWhere } = filteredPublications(filter);
-  const source: CompiledListSource = { from, where, id: Prisma.sql`p.id`, table, count: Prisma.sql`(SELECT count(*)::int FROM ${from} WHERE ${countWhere})` };
+  const source: CompiledListSource = { from, where, id: Prisma.sql`p.id`, table, row, count: Prisma.sql`(SELECT count(*)::int FROM ${from} WHERE ${countWhere})` };
   return compileConnection(input, types, source, read.ordering, read.page);
 };
 
@@ -56,6 +58,7 @@ function nestedPublications(relation: Relation<unknown>): FieldCompiler {
       where: parent,
       id: Prisma.sql`p.id`,
       table,
+      row,
       count: Prisma.sql`(SELECT count(*)::int FROM ${relation.countFrom} WHERE ${parent})`,
     }, ordering, page);
   };

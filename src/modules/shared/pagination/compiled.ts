@@ -22,6 +22,12 @@ export interface CompiledListSource {
   id: Prisma.Sql;
   /** The table each node is read from, by primary key: `publication`. */
   table: Prisma.Sql;
+  /**
+   * The alias of the node's row in `from` (`p`), when `from` yields the whole
+   * row of `table`: the page then carries the columns its nodes read, and
+   * each node is built from the page row instead of reading it again by key.
+   */
+  row?: Prisma.Sql;
   /** totalCount: a scalar subquery, only evaluated when the query asks for it. */
   count: Prisma.Sql;
 }
@@ -55,20 +61,38 @@ function sortColumnsOrder(ordering: Ordering, forward: boolean, alias: string): 
 }
 
 /**
+ * The columns of `row` an object's SQL reads (`o3.title`…). Aliases are
+ * fresh (`o3` is never a prefix of a word: `\b`), and a field compiler
+ * writes a column as `alias.column` (fields.ts columnField and the like):
+ * what the page must carry for nodes built straight from it. A column
+ * missed here would fail the statement (PostgreSQL refuses an unknown
+ * column), never change an answer.
+ */
+function columnsRead(sql: Prisma.Sql, row: Prisma.Sql): Set<string> {
+  const columns = new Set<string>();
+  for (const match of sql.text.matchAll(new RegExp(`\\b${row.text}\\.([a-z_][a-z0-9_]*)\\b`, 'gu'))) columns.add(match[1]!);
+  return columns;
+}
+
+/**
  * The JSON of a connection field, or null when its selection is not
  * compiled. totalCount is the source's count; nodes, edges and pageInfo read
  * one page: the ids and sort values of `limit + 1` rows in an inner subquery
- * (the source's own aliases), numbered in query order (`n`), each node built
- * over its own fresh alias joined by primary key, so no wide row is sorted
- * and no parent row is shadowed. A page not asked for is not read. Each node
- * is looked up by key (a lateral subquery that OFFSET 0 keeps from being
- * flattened): as a plain join the planner hashed a sequential scan of the
- * whole table for a page's few rows (test/explain.test.ts).
+ * (the source's own aliases), numbered in query order (`n`). A page not asked
+ * for is not read. When the source names its row (`row`), the page also
+ * carries the columns its nodes read (columnsRead: only those, so that a
+ * page top-N sorted from many rows sorts narrow rows) and each node is built
+ * from the page row: reading the 50 rows of a page again by key cost
+ * PostgreSQL more than carrying them (scripts/perf-pg-statements.ts). Otherwise
+ * each node is built over its own fresh alias looked up by key (a lateral
+ * subquery that OFFSET 0 keeps from being flattened: as a plain join the
+ * planner hashed a sequential scan of the whole table for a page's few rows,
+ * test/explain.test.ts). Either way no parent row is shadowed.
  */
 export function compileConnection(input: FieldInput, types: ConnectionTypes, source: CompiledListSource, ordering: Ordering, page: PageRequest): Prisma.Sql | null {
   const { compiler } = input;
   const pageRow = compiler.alias();
-  const node = compiler.alias();
+  const node = source.row ? pageRow : compiler.alias();
   const onPage = Prisma.sql`${pageRow}.n <= ${page.limit}`;
   const displayOrder = Prisma.sql`${pageRow}.n ${Prisma.raw(page.forward ? 'ASC' : 'DESC')}`;
   const reverseDisplayOrder = Prisma.sql`${pageRow}.n ${Prisma.raw(page.forward ? 'DESC' : 'ASC')}`;
@@ -77,7 +101,12 @@ export function compileConnection(input: FieldInput, types: ConnectionTypes, sou
   const hasCursor = Prisma.raw(page.cursor === null ? 'false' : 'true');
   const listOf = (value: Prisma.Sql) => Prisma.sql`coalesce(json_agg(${value} ORDER BY ${displayOrder}) FILTER (WHERE ${onPage}), '[]'::json)`;
   let readsPage = false;
-  const nodeObject = ({ fieldNodes }: FieldInput) => compiler.object(types.node, fieldNodes, node);
+  const nodeColumns = new Set<string>(['id']);
+  const nodeObject = ({ fieldNodes }: FieldInput) => {
+    const object = compiler.object(types.node, fieldNodes, node);
+    if (object) for (const column of columnsRead(object, node)) nodeColumns.add(column);
+    return object;
+  };
 
   const pageInfo: TypeCompilers = {
     hasNextPage: () => (page.forward ? hasMore : hasCursor),
@@ -105,16 +134,18 @@ export function compileConnection(input: FieldInput, types: ConnectionTypes, sou
   };
   const value = compiler.object(types.connection, input.fieldNodes, pageRow, connection);
   if (!value || !readsPage) return value;
+  const columns = source.row ? Prisma.join([...nodeColumns].map((column) => Prisma.raw(`${source.row!.text}.${column}`))) : Prisma.sql`${source.id} AS id`;
+  const joinBack = source.row ? Prisma.empty : Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM ${source.table} ${node} WHERE ${node}.id = ${pageRow}.id OFFSET 0) ${node}`;
   return Prisma.sql`(SELECT ${value}
     FROM (
       SELECT q.*, row_number() OVER (ORDER BY ${sortColumnsOrder(ordering, page.forward, 'q')}) AS n
       FROM (
-        SELECT ${source.id} AS id, ${sortColumnsSql(ordering)}
+        SELECT ${columns}, ${sortColumnsSql(ordering)}
         FROM ${source.from}
         WHERE ${source.where} AND ${afterCursorSql(ordering, page)}
         ORDER BY ${orderBySql(ordering, page.forward)}
         LIMIT ${page.limit + 1}
       ) q
     ) ${pageRow}
-    CROSS JOIN LATERAL (SELECT * FROM ${source.table} ${node} WHERE ${node}.id = ${pageRow}.id OFFSET 0) ${node})`;
+    ${joinBack})`;
 }
