@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../src/generated/prisma/client.js';
 import { loadManifest } from '../src/graphql/trustedDocuments.js';
-import { tsQuery } from '../src/modules/publication/data.js';
+import { filteredPublications, publicationOrdering } from '../src/modules/publication/data.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { firstError, graphqlBody, graphqlErrors, parseJson } from './support/answers.js';
 import { startProxiedApi, type ProxiedApi } from './support/proxiedApi.js';
@@ -209,13 +209,34 @@ describe('finding 3: long searches', () => {
     expect(fine.json).toEqual({ data: { publications: { totalCount: 2 } } });
   });
 
-  it('the tsquery is computed once per statement: the plan holds it as a constant, not an unaccent call per row', async () => {
-    const rows = await seeded.database.prisma.$queryRaw<Record<string, string>[]>(
-      Prisma.sql`EXPLAIN (VERBOSE, COSTS OFF) SELECT p.id FROM publication p WHERE p.search_vector @@ ${tsQuery('réseaux de neurones')}`,
-    );
-    const plan = rows.map((row) => Object.values(row).join('')).join('\n');
-    expect(plan).toContain(`search_vector @@ '''reseaux'' & ''de'' & ''neuron'''::tsquery`);
-    expect(plan).not.toMatch(/unaccent|websearch_to_tsquery/);
+  it('the tsquery is computed once per statement and each match ranked once, in a custom plan and in a generic one', async () => {
+    // The page's statement as the server writes it (filteredPublications, the RELEVANCE key), prepared; a generic
+    // plan is what a named prepared statement gets once PostgreSQL prefers it (src/db/preparedStatements.ts).
+    const { from, where } = filteredPublications({ search: 'réseaux de neurones' });
+    const rank = publicationOrdering('RELEVANCE', 'réseaux de neurones').keys[0]!.sql;
+    const page = Prisma.sql`SELECT p.id, ${rank} AS sort_0 FROM ${from} WHERE ${where} ORDER BY ${rank} DESC, p.title_key, p.id LIMIT 21`;
+    interface PlanNode { Output?: string[]; 'Sort Key'?: string[]; Filter?: string; 'Recheck Cond'?: string; 'Index Cond'?: string; Plans?: PlanNode[] }
+    const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+    const plans = await seeded.database.prisma.$transaction(async (tx) => {
+      const explained = async (sql: Prisma.Sql) => nodesOf((await tx.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(sql))[0]!['QUERY PLAN'][0].Plan);
+      await tx.$executeRawUnsafe(`PREPARE ranked_search(text) AS ${page.text.replace(/\$\d+/gu, '$1')}`);
+      const custom = await explained(Prisma.sql`EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) EXECUTE ranked_search('réseaux de neurones')`);
+      await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
+      const generic = await explained(Prisma.sql`EXPLAIN (VERBOSE, COSTS OFF, FORMAT JSON) EXECUTE ranked_search('réseaux de neurones')`);
+      await tx.$executeRaw`DEALLOCATE ranked_search`;
+      return { custom, generic };
+    });
+    // A custom plan folds the query into a constant.
+    expect(JSON.stringify(plans.custom)).toContain(`'''reseaux'' & ''de'' & ''neuron'''::tsquery`);
+    expect(JSON.stringify(plans.custom)).not.toMatch(/unaccent/);
+    for (const nodes of [plans.custom, plans.generic]) {
+      // One node computes the query (a generic plan prints the others' reference to it in parentheses)…
+      expect(nodes.filter((node) => node.Output?.some((item) => /^(websearch_to_tsquery\(|'[^)]*::tsquery$)/u.test(item)))).toHaveLength(1);
+      expect(nodes.flatMap((node) => [node.Filter, node['Recheck Cond'], node['Index Cond']]).filter((condition) => /@@ websearch_to_tsquery/u.test(condition ?? ''))).toEqual([]);
+      // …and the sort ranks each match once: its rows carry one ts_rank, the key and the select list's alike.
+      const sort = nodes.find((node) => node['Sort Key'])!;
+      expect(sort.Output!.filter((item) => item.includes('ts_rank('))).toHaveLength(1);
+    }
   });
 });
 

@@ -11,12 +11,27 @@ export type PublicationOrder = 'YEAR_DESC' | 'YEAR_ASC' | 'TITLE' | 'RELEVANCE';
 /**
  * The same text search configuration as the search_vector trigger (see the
  * first migration): unaccent, then the English stemmer, so French and English
- * words match with or without accents. immutable_unaccent (see the
- * immutable_unaccent migration) lets the planner compute the tsquery once per
- * statement, as a constant, instead of once per row.
+ * words match with or without accents.
  */
 export function tsQuery(search: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery('english', immutable_unaccent(${search}))`;
+}
+
+/**
+ * A search's tsquery as a one-row relation, `search_query.query`, joined to
+ * the publications it filters and ranks (filteredPublications). Computed once
+ * per statement in every plan: OFFSET 0 keeps PostgreSQL from pulling the
+ * expression up into each row, where, in the generic plan that the server's
+ * named prepared statements get (src/db/preparedStatements.ts), the parameter
+ * is no constant and websearch_to_tsquery ran again for every match. And the
+ * ranking key (relevanceOrdering) then holds no parameter of its own: the
+ * page's select list and its ORDER BY write the same expression, which
+ * PostgreSQL computes once per match; with the search as two parameters they
+ * were two expressions, and each match's vector was read from TOAST and
+ * ranked twice (scripts/search-growth.ts).
+ */
+export function searchQueryJoin(search: string): Prisma.Sql {
+  return Prisma.sql`CROSS JOIN (SELECT ${tsQuery(search)} AS query OFFSET 0) search_query`;
 }
 
 const byTitle = [
@@ -37,18 +52,21 @@ export const publicationOrderings: Record<Exclude<PublicationOrder, 'RELEVANCE'>
   TITLE: { name: 'TITLE', keys: byTitle },
 };
 
-/** Relevance: ts_rank (title weighted A above abstract B), as an integer so cursors compare exactly. */
-function relevanceOrdering(search: string): Ordering {
-  return {
-    name: 'RELEVANCE',
-    keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, ${tsQuery(search)}) * 1000000)::int`, direction: 'desc', type: 'int' }, ...byTitle],
-  };
-}
+/**
+ * Relevance: ts_rank (title weighted A above abstract B), as an integer so
+ * cursors compare exactly. It reads the search's query from
+ * `search_query` (searchQueryJoin), which filteredPublications joins whenever
+ * the filter has a search: RELEVANCE is refused without one.
+ */
+const relevanceOrdering: Ordering = {
+  name: 'RELEVANCE',
+  keys: [{ sql: Prisma.sql`floor(ts_rank(p.search_vector, search_query.query) * 1000000)::int`, direction: 'desc', type: 'int' }, ...byTitle],
+};
 
 export function publicationOrdering(order: PublicationOrder, search: string | null | undefined): Ordering {
   if (order !== 'RELEVANCE') return publicationOrderings[order];
   if (!search?.trim()) throw badUserInput('orderBy RELEVANCE needs filter.search: relevance is to a search.', 'orderBy');
-  return relevanceOrdering(search);
+  return relevanceOrdering;
 }
 
 /** Which papers by whether they are hidden: VISIBLE (the default, every public list), HIDDEN or ALL (editors). */
@@ -92,7 +110,7 @@ function filterSql(filter: PublicationFilter, countable = false): Prisma.Sql {
   const visibility = filter.visibility ?? 'VISIBLE';
   if (visibility === 'VISIBLE') conditions.push(shownPublication);
   if (visibility === 'HIDDEN') conditions.push(Prisma.sql`p.hidden_at IS NOT NULL`);
-  if (filter.search?.trim()) conditions.push(Prisma.sql`p.search_vector @@ ${tsQuery(filter.search)}`);
+  if (filter.search?.trim()) conditions.push(Prisma.sql`p.search_vector @@ search_query.query`);
   if (filter.topicId !== undefined) {
     conditions.push(countable
       ? Prisma.sql`p.id = ANY(ARRAY(SELECT pt.publication_id FROM publication_topic pt WHERE pt.topic_id = ${filter.topicId}))`
@@ -113,7 +131,8 @@ function filterSql(filter: PublicationFilter, countable = false): Prisma.Sql {
  * facets (facets.ts) all read these (`countWhere` is `where` written for counting).
  */
 export function filteredPublications(filter: PublicationFilter): { from: Prisma.Sql; where: Prisma.Sql; countWhere: Prisma.Sql } {
-  return { from: Prisma.sql`publication p`, where: filterSql(filter), countWhere: filterSql(filter, true) };
+  const from = filter.search?.trim() ? Prisma.sql`publication p ${searchQueryJoin(filter.search)}` : Prisma.sql`publication p`;
+  return { from, where: filterSql(filter), countWhere: filterSql(filter, true) };
 }
 
 /** One page of publications with `columns` of each: one statement, plus one for totalCount when asked; facets count the same filter. */
