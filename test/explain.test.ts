@@ -85,11 +85,6 @@ const knownProblems: KnownProblem[] = [
     why: 'a researcher\'s papers newest first: the order is the paper\'s, the link is authorship\'s, so no one index serves it; every paper of the researcher is top-N sorted to keep a page (PostGraphile and the floor top-N sort the same rows)',
   },
   {
-    operations: ['bench topic'],
-    problem: /^(Incremental )?Sort of \d+ rows .* by r(_\d+)?\.name_key/,
-    why: 'a topic\'s researchers by name: the order is the researcher\'s, the link is researcher_topic\'s, so every researcher of the topic is top-N sorted to keep a page',
-  },
-  {
     operations: ['SearchPublications (author)'],
     path: 'compiled',
     problem: /^(Incremental )?Sort of \d+ rows .* by \(COALESCE\(p(_\d+)?\.year/,
@@ -121,6 +116,11 @@ describe.skipIf(!usingPostgres)('statement plans at scale S (PostgreSQL)', () =>
     explainer = new pg.Client({ connectionString: testDatabase.url });
     await explainer.connect();
     await explainer.query(fillSql);
+    // As the benchmark's templates (bench/src/fill.ts): a settled database has
+    // its visibility maps set, and index-only scans are costed on them. Fresh
+    // from the fill, a topic's few links (researcher_topic is 3 pages here)
+    // were costed as heap fetches, and a scan of the table and a sort won.
+    await explainer.query('VACUUM ANALYZE');
     const defaults = loadConfig({ NODE_ENV: 'test' });
     api = await startTestServer(database, { limits: { ...defaults.limits, maxCost: 10_000 } });
     resolversApi = await startTestServer(database, { limits: { ...defaults.limits, maxCost: 10_000 }, compiledReads: false });

@@ -3,10 +3,10 @@ import { idByKey, unlessRefused } from '../../graphql/compiled/arguments.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
 import { researchersOfRole } from '../role/data.js';
 import { compileConnection } from '../shared/pagination/compiled.js';
-import { readPageArgs, type PageArgs } from '../shared/pagination/cursors.js';
+import { readPageArgs, type Ordering, type PageArgs } from '../shared/pagination/cursors.js';
 import type { Relation } from '../shared/pagination/nested.js';
 import { readSearch } from '../shared/search.js';
-import { researchersOfTopic } from '../topic/data.js';
+import { researchersOfTopic, researchersOfTopicByName } from '../topic/data.js';
 import { researcherFilterSql, researcherOrderings, type ResearcherFilter, type ResearcherOrder } from './data.js';
 
 /**
@@ -38,18 +38,23 @@ const researchers: FieldCompiler = (input) => {
   return compileConnection(input, types, { from, where, id: Prisma.sql`r.id`, table, count: Prisma.sql`(SELECT count(*)::int FROM ${from} WHERE ${where})` }, ordering, read.page);
 };
 
-/** A nested list of researchers by name (a topic's, a role's), as connectionLoader pages `relation`. */
-function nestedResearchers(relation: Relation<unknown>): FieldCompiler {
+/**
+ * A nested list of researchers by name (a topic's, a role's), as connectionLoader
+ * pages `relation` in `ordering`: the page's ids from the link table alone
+ * when the relation says the links hold the ordering (relation.links), else
+ * from the relation's own FROM clause; compileConnection then looks each node up by key.
+ */
+function nestedResearchers(relation: Relation<unknown>, ordering: Ordering): FieldCompiler {
+  const ids = relation.links ? { from: relation.links.from, id: relation.links.childId } : { from: relation.from, id: Prisma.sql`r.id` };
   return (input) => {
-    const ordering = researcherOrderings.NAME;
     const page = unlessRefused(() => readPageArgs(input.args as PageArgs, ordering));
     if (!page) return null;
     const parent = Prisma.sql`${relation.parentColumn} = ${input.row}.id`;
     const count = Prisma.sql`(SELECT count(*)::int FROM ${relation.countFrom} WHERE ${parent})`;
-    return compileConnection(input, types, { from: relation.from, where: parent, id: Prisma.sql`r.id`, table, count }, ordering, page);
+    return compileConnection(input, types, { from: ids.from, where: parent, id: ids.id, table, count }, ordering, page);
   };
 }
 
 export const researcherConnectionQueryCompilers: TypeCompilers = { researchers };
-export const topicResearchersCompilers: TypeCompilers = { researchers: nestedResearchers(researchersOfTopic) };
-export const roleResearchersCompilers: TypeCompilers = { researchers: nestedResearchers(researchersOfRole) };
+export const topicResearchersCompilers: TypeCompilers = { researchers: nestedResearchers(researchersOfTopic, researchersOfTopicByName) };
+export const roleResearchersCompilers: TypeCompilers = { researchers: nestedResearchers(researchersOfRole, researcherOrderings.NAME) };

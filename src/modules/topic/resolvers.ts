@@ -2,11 +2,11 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { nestedPage } from '../publication/nestedPage.js';
 import { publicationColumnsFor } from '../publication/columns.js';
 import { researcherColumnsFor } from '../researcher/columns.js';
-import { researcherOrderings } from '../researcher/data.js';
 import { nestedSelection } from '../shared/pagination/nested.js';
 import { connectionNodes } from '../shared/selection.js';
 import { toGlobalId } from '../shared/nodeId.js';
 import { readPageArgs } from '../shared/pagination/cursors.js';
+import { researchersOfTopicByName } from './data.js';
 
 export const topicResolvers: Resolvers = {
   Query: {
@@ -17,7 +17,7 @@ export const topicResolvers: Resolvers = {
     id: (topic) => toGlobalId('Topic', topic.id),
     researchers: (topic, args, { loaders }, info) =>
       loaders.topic
-        .researchers({ page: readPageArgs(args, researcherOrderings.NAME), selection: nestedSelection(info, researcherColumnsFor(info, connectionNodes)) })
+        .researchers({ page: readPageArgs(args, researchersOfTopicByName), selection: nestedSelection(info, researcherColumnsFor(info, connectionNodes)) })
         .load(topic.id),
     publications: (topic, args, { loaders }, info) =>
       loaders.topic

@@ -29,11 +29,28 @@ export interface Relation<Row> {
    * unless the link table alone can count them, without reading a child row.
    */
   countFrom: Prisma.Sql;
+  /**
+   * Set when the link table alone holds the columns of the relation's
+   * ordering (a topic's researchers by name: researcher_topic.name_key): a
+   * page is then cut from the link table in that ordering, and only the
+   * page's children are read, by key. Without it, the page is cut from `from`.
+   */
+  links?: LinkPage;
 }
 
-/** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column (and what counts them). */
-export function relation<Row>(columns: Columns<Row>, from: Prisma.Sql, parentColumn: Prisma.Sql, countFrom: Prisma.Sql = from): Relation<Row> {
-  return { columns, from, parentColumn, countFrom };
+/** A page cut from a link table alone, its children read afterwards by primary key. */
+export interface LinkPage {
+  /** FROM clause of the link table alone, with the parent column and the ordering's columns: `researcher_topic rt`. */
+  from: Prisma.Sql;
+  /** The child's id in the link table: `rt.researcher_id`. */
+  childId: Prisma.Sql;
+  /** The child table, read by `id` under the alias of the relation's columns: `researcher`. */
+  table: Prisma.Sql;
+}
+
+/** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column (and what counts them, and how a page is cut from the links alone). */
+export function relation<Row>(columns: Columns<Row>, from: Prisma.Sql, parentColumn: Prisma.Sql, countFrom: Prisma.Sql = from, links?: LinkPage): Relation<Row> {
+  return { columns, from, parentColumn, countFrom, ...(links && { links }) };
 }
 
 /** What a nested connection's query asks for: which columns of its nodes, whether any node or page info, whether totalCount. */
@@ -97,17 +114,28 @@ export function connectionLoader<T extends object>(
     const count = selection.count
       ? Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS total_count FROM ${relation.countFrom} WHERE ${relation.parentColumn} = parent.id) counted`
       : Prisma.empty;
+    const cut = (from: Prisma.Sql, columns: Prisma.Sql) => Prisma.sql`
+        SELECT ${columns}, ${sortColumnsSql(ordering)}
+        FROM ${from}
+        WHERE ${relation.parentColumn} = parent.id AND ${afterCursorSql(ordering, page)}
+        ORDER BY ${orderBySql(ordering, page.forward)}
+        LIMIT ${page.limit + 1}`;
+    const { links } = relation;
+    const alias = Prisma.raw(selection.columns.alias);
+    // With links: the page's keys from the link table's index, then each child by key
+    // (OFFSET 0 keeps the lookup from being flattened into a join planned over every link).
+    const pageSql = links
+      ? Prisma.sql`
+        SELECT ${selectList(prisma, selection.columns)}, ${Prisma.join(ordering.keys.map((_, index) => Prisma.raw(`keys.sort_${index}`)))}
+        FROM (${cut(links.from, Prisma.sql`${links.childId} AS child_id`)}) keys
+        CROSS JOIN LATERAL (SELECT * FROM ${links.table} ${alias} WHERE ${alias}.id = keys.child_id OFFSET 0) ${alias}`
+      : cut(relation.from, selectList(prisma, selection.columns));
     // LEFT JOIN: a parent with no row on the page still brings its count (its row's sort columns are NULL).
     const rows = await prisma.$queryRaw<(T & ParentRow & { total_count?: number } & Record<string, unknown>)[]>`
       SELECT parent.id AS parent_id, ${selection.count ? Prisma.sql`counted.total_count,` : Prisma.empty} page.*
       FROM unnest(${[...parentIds]}::int[]) AS parent(id)
       ${count}
-      LEFT JOIN LATERAL (
-        SELECT ${selectList(prisma, selection.columns)}, ${sortColumnsSql(ordering)}
-        FROM ${relation.from}
-        WHERE ${relation.parentColumn} = parent.id AND ${afterCursorSql(ordering, page)}
-        ORDER BY ${orderBySql(ordering, page.forward)}
-        LIMIT ${page.limit + 1}
+      LEFT JOIN LATERAL (${pageSql}
       ) page ON TRUE
       ORDER BY parent.id, ${sortColumnsOrderSql(ordering, page.forward)}`;
     const totals = new Map<number, number>();
