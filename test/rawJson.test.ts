@@ -1,4 +1,3 @@
-// @module-tag database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactJson } from '../src/graphql/compactJson.js';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
