@@ -17,6 +17,7 @@ import { createFormatError } from './graphql/errors.js';
 import { KnownOperationTypes } from './graphql/knownOperationTypes.js';
 import { limitAwareDocumentStore, operationLimitsPlugin } from './graphql/limits.js';
 import { requestLoggingPlugin } from './graphql/logging.js';
+import { stringifyResult } from './graphql/rawJson.js';
 import { readRoutingPlugin } from './graphql/readRouting.js';
 import { loadManifest, trustedDocumentsPlugin } from './graphql/trustedDocuments.js';
 import { citationDownloads } from './http/citations.js';
@@ -133,6 +134,8 @@ export function createServer(config: ServerConfig, database: Database, logger: L
     documentStore: limitAwareDocumentStore(new InMemoryLRUCache<DocumentNode>()),
     persistedQueries: shared.apqCache ? { cache: shared.apqCache } : false,
     formatError: createFormatError(config),
+    // Compact JSON as Apollo's default writes it; a compiled read's data is spliced in as the text PostgreSQL built.
+    stringifyResult,
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLContext } from '../context.js';
+import { plainData } from '../graphql/rawJson.js';
 import { cachePolicyPlanner, executedCachePolicy, type CacheHint, type OperationCachePlan } from './documentCachePolicy.js';
 
 /** A request that carries credentials is never served from, nor stored into, a shared cache. */
@@ -62,7 +63,8 @@ function setCacheControlHeader(requestContext: GraphQLRequestContextWillSendResp
  * the data can make Apollo's policy more lenient than the document's (a
  * restrictive field under a null or empty parent), it is recomputed from the
  * answer in willSendResponse, before the response cache (a later plugin)
- * reads it. Then the `Cache-Control` header.
+ * reads it (a compiled read's data is parsed then, and only then: rawJson.ts).
+ * Then the `Cache-Control` header.
  */
 export function cacheControlPlugin(ttlSeconds: number): ApolloServerPlugin<GraphQLContext> {
   const planFor = cachePolicyPlanner();
@@ -85,7 +87,7 @@ export function cacheControlPlugin(ttlSeconds: number): ApolloServerPlugin<Graph
           // Only a cacheable answer can change: the cap makes the rest uncacheable whatever the fields; an answer from the cache carries its policy.
           const refine = plan && !plan.exact && anonymous && ttlSeconds > 0 && !requestContext.metrics.responseCacheHit;
           if (refine && body.kind === 'single' && body.singleResult.data && !body.singleResult.errors) {
-            setCappedPolicy(requestContext.overallCachePolicy, executedCachePolicy(plan!, body.singleResult.data), anonymous, ttlSeconds);
+            setCappedPolicy(requestContext.overallCachePolicy, executedCachePolicy(plan!, plainData(body.singleResult.data)), anonymous, ttlSeconds);
           }
           setCacheControlHeader(requestContext);
           return Promise.resolve();
