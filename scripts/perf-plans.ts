@@ -10,7 +10,7 @@ import { median } from '../bench/src/report.js';
  * Generic against custom plans, and JIT, for the bench's statements as named
  * prepared statements (src/db/preparedStatements.ts):
  *
- *   npx tsx scripts/perf-plans.ts --database postgresql://postgres@127.0.0.1:5432/<copy of a bench template> [--runs 10]
+ *   npx tsx scripts/perf-plans.ts --database postgresql://postgres@127.0.0.1:5432/<copy of a bench template> [--runs 10] [--ops search,…]
  *
  * Records the raw statements of the bench's operations (every sample value),
  * then for each statement on one connection: whether EXPLAIN ANALYZE of it
@@ -20,7 +20,10 @@ import { median } from '../bench/src/report.js';
  * custom plan against a forced generic one (planning + execution, median of 3),
  * so that a generic plan that scans more shows as slower.
  */
-const { values: options } = parseArgs({ options: { database: { type: 'string' }, runs: { type: 'string', default: '10' } } });
+const { values: options } = parseArgs({
+  options: { database: { type: 'string' }, runs: { type: 'string', default: '10' }, ops: { type: 'string', default: perfOperations.map((operation) => operation.name).join(',') } },
+});
+const chosenOperations = perfOperations.filter((operation) => options.ops.split(',').includes(operation.name));
 
 
 /** A parameter as text, an array as PostgreSQL's {…} literal (the statements' values are numbers, texts and arrays of them). */
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: options.database, pgliteDataDir: '', databasePoolSize: 1 });
   const byText = new Map<string, { operation: string; values: unknown[][] }>();
   try {
-    for (const operation of perfOperations) {
+    for (const operation of chosenOperations) {
       const requests = samples[operation.sample].map((value) => ({ query: operation.query, variables: operation.variables(value) }));
       for (const sql of await recordRawStatements(database, requests)) {
         const entry = byText.get(sql.text) ?? { operation: operation.name, values: [] };
