@@ -80,11 +80,6 @@ interface KnownProblem {
 
 const knownProblems: KnownProblem[] = [
   {
-    operations: ['ResearcherPage', 'bench profile', 'LabMembers'],
-    problem: /^(Incremental )?Sort of \d+ rows .* by \(COALESCE\(p(_\d+)?\.year/,
-    why: 'a researcher\'s papers newest first: the order is the paper\'s, the link is authorship\'s, so no one index serves it; every paper of the researcher is top-N sorted to keep a page (PostGraphile and the floor top-N sort the same rows)',
-  },
-  {
     operations: ['SearchPublications (author)'],
     path: 'compiled',
     problem: /^(Incremental )?Sort of \d+ rows .* by \(COALESCE\(p(_\d+)?\.year/,

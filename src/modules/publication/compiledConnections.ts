@@ -4,7 +4,7 @@ import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.
 import { publicationsOfResearcher } from '../researcher/data.js';
 import { compileConnection, type CompiledListSource } from '../shared/pagination/compiled.js';
 import { readPageArgs, type PageArgs, type PageRequest, type Ordering } from '../shared/pagination/cursors.js';
-import type { Relation } from '../shared/pagination/nested.js';
+import { linkPageOf, type Relation } from '../shared/pagination/nested.js';
 import { readSearch } from '../shared/search.js';
 import { publicationsOfTopic } from '../topic/data.js';
 import { filteredPublications, publicationOrdering, type PublicationFilter, type PublicationOrder } from './data.js';
@@ -45,22 +45,28 @@ const publications: FieldCompiler = (input) => {
   return compileConnection(input, types, source, read.ordering, read.page);
 };
 
-/** A nested list of a parent's publications (a researcher's, a topic's), as connectionLoader pages `relation`. */
+/**
+ * A nested list of a parent's publications (a researcher's, a topic's), as
+ * connectionLoader pages `relation`: in an ordering the links hold
+ * (linkPageOf: a researcher's papers newest first), the page's ids from the
+ * link table alone and each node looked up by key; else the page's whole
+ * papers from the relation's own FROM clause.
+ */
 function nestedPublications(relation: Relation<unknown>): FieldCompiler {
   return (input) => {
     const read = unlessRefused(() => nestedPage(input.args as PageArgs & { orderBy?: PublicationOrder | null }));
     if (!read) return null;
-    const ordering: Ordering = publicationOrdering(read.order, null);
     const page: PageRequest = read.page;
     const parent = Prisma.sql`${relation.parentColumn} = ${input.row}.id`;
-    return compileConnection(input, types, {
-      from: relation.from,
-      where: parent,
-      id: Prisma.sql`p.id`,
-      table,
-      row,
-      count: Prisma.sql`(SELECT count(*)::int FROM ${relation.countFrom} WHERE ${parent})`,
-    }, ordering, page);
+    const count = Prisma.sql`(SELECT count(*)::int FROM ${relation.countFrom} WHERE ${parent})`;
+    const onLinks = linkPageOf(relation, publicationOrdering(read.order, null));
+    if (onLinks) {
+      const { links, ordering } = onLinks;
+      const where = links.where ? Prisma.sql`${parent} AND ${links.where}` : parent;
+      return compileConnection(input, types, { from: links.from, where, id: links.childId, table, count }, ordering, page);
+    }
+    const ordering: Ordering = publicationOrdering(read.order, null);
+    return compileConnection(input, types, { from: relation.from, where: parent, id: Prisma.sql`p.id`, table, row, count }, ordering, page);
   };
 }
 
