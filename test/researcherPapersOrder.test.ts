@@ -160,6 +160,35 @@ describe("a researcher's papers newest first", () => {
     expect(await walk(3)).toEqual(before);
   });
 
+  it('are the same papers and cursors in Query.publications filtered by the author, a hidden one left out', async () => {
+    const query = `query ByAuthor($author: String!, $first: Int, $after: String) {
+      publications(first: $first, after: $after, filter: { author: $author }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } }
+    }`;
+    const read = async (variables: Record<string, unknown>) => {
+      const texts = await Promise.all([seeded.api, resolvers].map(async (server) => {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return response.text();
+      }));
+      expect(texts[1]).toBe(texts[0]);
+      return (JSON.parse(texts[0]!) as { data: { publications: Page } }).data.publications;
+    };
+    const hidden = (await newestFirst())[0]!;
+    await send(HIDE, { id: hidden });
+    const expected = await newestFirst();
+    const all = await read({ author: member.slug, first: 100 });
+    expect(all.totalCount).toBe(expected.length);
+    expect(all.edges.map((edge) => edge.node.id)).toEqual(expected);
+    expect(all.edges).toEqual((await page(100)).edges.map((edge) => ({ cursor: edge.cursor, node: { id: edge.node.id } })));
+    const first = await read({ author: member.slug, first: 2 });
+    const second = await read({ author: member.slug, first: 2, after: first.pageInfo.endCursor });
+    expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(expected.slice(0, 4));
+    await send(RESTORE, { id: hidden });
+  });
+
   it('refuse a link to no paper with the foreign key\'s error, not a missing key', async () => {
     await expect(prisma().$executeRaw`INSERT INTO authorship (publication_id, researcher_id, position, updated_at) VALUES (999999, ${member.id}, 0, now())`)
       .rejects.toThrow(/foreign key/i);

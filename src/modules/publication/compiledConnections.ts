@@ -1,7 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import { idByKey, unlessRefused } from '../../graphql/compiled/arguments.js';
 import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.js';
-import { publicationsOfResearcher } from '../researcher/data.js';
+import { publicationsOfResearcher, researcherPapersNewestFirst } from '../researcher/data.js';
 import { compileConnection, type CompiledListSource } from '../shared/pagination/compiled.js';
 import { readPageArgs, type PageArgs, type PageRequest, type Ordering } from '../shared/pagination/cursors.js';
 import { linkPageOf, type Relation } from '../shared/pagination/nested.js';
@@ -41,7 +41,18 @@ const publications: FieldCompiler = (input) => {
   if (topic != null) filter.topicId = idByKey(input, 'topic', 'slug', topic);
   if (author != null) filter.authorId = idByKey(input, 'researcher', 'slug', author);
   const { from, where, countWhere } = filteredPublications(filter);
-  const source: CompiledListSource = { from, where, id: Prisma.sql`p.id`, table, row, count: Prisma.sql`(SELECT count(*)::int FROM ${from} WHERE ${countWhere})` };
+  const count = Prisma.sql`(SELECT count(*)::int FROM ${from} WHERE ${countWhere})`;
+  // An author's papers newest first and nothing else: the author's id is a
+  // subquery of the slug here, unknown when the statement is planned, and
+  // the planner top-N sorted all of the author's papers (issue 13). Cut from
+  // authorship's copies of the paper's keys instead, as a researcher's own
+  // list is (researcherPapersNewestFirst: same name, same values, same cursors).
+  const authorOnly = filter.authorId !== undefined && filter.topicId === undefined && !read.search && yearFrom == null && yearTo == null;
+  if (authorOnly && read.ordering.name === researcherPapersNewestFirst.name) {
+    const links = Prisma.sql`a.researcher_id = ${filter.authorId} AND a.shown`;
+    return compileConnection(input, types, { from: Prisma.sql`authorship a`, where: links, id: Prisma.sql`a.publication_id`, table, count }, researcherPapersNewestFirst, read.page);
+  }
+  const source: CompiledListSource = { from, where, id: Prisma.sql`p.id`, table, row, count };
   return compileConnection(input, types, source, read.ordering, read.page);
 };
 
