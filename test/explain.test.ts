@@ -79,17 +79,6 @@ interface KnownProblem {
 }
 
 const knownProblems: KnownProblem[] = [
-  {
-    operations: ['ResearcherPage', 'bench profile', 'LabMembers'],
-    problem: /^(Incremental )?Sort of \d+ rows .* by \(COALESCE\(p(_\d+)?\.year/,
-    why: 'a researcher\'s papers newest first: the order is the paper\'s, the link is authorship\'s, so no one index serves it; every paper of the researcher is top-N sorted to keep a page (PostGraphile and the floor top-N sort the same rows)',
-  },
-  {
-    operations: ['SearchPublications (author)'],
-    path: 'compiled',
-    problem: /^(Incremental )?Sort of \d+ rows .* by \(COALESCE\(p(_\d+)?\.year/,
-    why: 'compiled, the author filter\'s id is a subquery of the slug (graphql/compiled/arguments.ts idByKey), unknown when the statement is planned: the planner top-N sorts the author\'s papers, as for a researcher\'s own list, where the resolvers\' literal id lets it walk the year index',
-  },
 ];
 
 const applies = (entry: KnownProblem, operation: { name: string; path: string }) =>

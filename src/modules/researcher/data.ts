@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { linksShownPaper } from '../publication/data.js';
+import { linksShownPaper, publicationOrderings } from '../publication/data.js';
 import { columnsOf, selectList, type Columns } from '../shared/columns.js';
 import type { KeyField } from '../shared/lookup.js';
 import type { Ordering, PageRequest } from '../shared/pagination/cursors.js';
@@ -82,13 +82,41 @@ export function listResearchers(
   return pageOf(prisma, source, researcherOrderings[order], page);
 }
 
+/**
+ * A researcher's papers newest first: publicationOrderings.YEAR_DESC,
+ * (coalesce(year, -1) DESC, title_key, id), read from authorship's copies of
+ * the paper's keys (kept by triggers, migration
+ * 20261130060000_authorship_paper_order_keys). Its index (researcher_id,
+ * shown, year_key DESC, title_key, publication_id) gives a researcher's shown
+ * papers in page order, so only the page's papers are looked up, where the
+ * paper's own keys made every paper of the researcher be read and sorted
+ * (issue 13). Same name, same values: the cursors are YEAR_DESC's.
+ */
+export const researcherPapersNewestFirst: Ordering = {
+  name: publicationOrderings.YEAR_DESC.name,
+  keys: [
+    { sql: Prisma.sql`a.year_key`, direction: 'desc', type: 'int' },
+    { sql: Prisma.sql`a.title_key`, direction: 'asc', type: 'text' },
+    { sql: Prisma.sql`a.publication_id`, direction: 'asc', type: 'int' },
+  ],
+};
+
 /** Shown publications of each researcher (parent: researcher id); hidden ones are in no public list or count. */
 // Each paper looked up by key (publication_pkey), not a hash join over a scan
 // of every paper (issue 13; test/explain.test.ts): see authorsOfPublication.
 // Counted on authorship alone (linksShownPaper), without reading the papers.
+// Newest first (the default order), a page is cut from authorship alone
+// (researcherPapersNewestFirst; `a.shown` is the copy of p.hidden_at IS NULL).
 export const publicationsOfResearcher = relation(columnsOf('Publication', 'p'),
   Prisma.sql`authorship a CROSS JOIN LATERAL (SELECT * FROM publication p WHERE p.id = a.publication_id AND p.hidden_at IS NULL OFFSET 0) p`, Prisma.sql`a.researcher_id`,
-  Prisma.sql`(SELECT a.researcher_id FROM authorship a WHERE ${linksShownPaper(Prisma.sql`a.publication_id`)}) a`);
+  Prisma.sql`(SELECT a.researcher_id FROM authorship a WHERE ${linksShownPaper(Prisma.sql`a.publication_id`)}) a`,
+  {
+    from: Prisma.sql`authorship a`,
+    childId: Prisma.sql`a.publication_id`,
+    table: Prisma.sql`publication`,
+    where: Prisma.sql`a.shown`,
+    orderings: { [researcherPapersNewestFirst.name]: researcherPapersNewestFirst },
+  });
 
 /** Supervision roles of each researcher (parent: researcher id). */
 export const rolesOfResearcher = relation(columnsOf('Role', 'o'),

@@ -46,6 +46,28 @@ export interface LinkPage {
   childId: Prisma.Sql;
   /** The child table, read by `id` under the alias of the relation's columns: `researcher`. */
   table: Prisma.Sql;
+  /** A condition on the link table alone that the relation's rows meet (a researcher's shown papers: `a.shown`). */
+  where?: Prisma.Sql;
+  /**
+   * The orderings the links hold, by name, each written on the link table's
+   * columns with the same values (a researcher's papers: YEAR_DESC on
+   * authorship's copies); a page in another ordering is cut from `from`.
+   * Unset: every ordering the relation is paged in is on the link table.
+   */
+  orderings?: Readonly<Record<string, Ordering>>;
+}
+
+/**
+ * How a page of `relation` in `ordering` is cut from its links alone: the
+ * links and the ordering written on them (same name, same values, so the
+ * same cursors), or undefined when the page is cut from `relation.from`.
+ */
+export function linkPageOf(relation: Relation<unknown>, ordering: Ordering): { links: LinkPage; ordering: Ordering } | undefined {
+  const { links } = relation;
+  if (!links) return undefined;
+  if (!links.orderings) return { links, ordering };
+  const onLinks = links.orderings[ordering.name];
+  return onLinks && { links, ordering: onLinks };
 }
 
 /** A Relation: the child rows' columns, the FROM clause that links them to parents, the parent id column (and what counts them, and how a page is cut from the links alone). */
@@ -103,31 +125,33 @@ function sortColumnsOrderSql(ordering: Ordering, forward: boolean): Prisma.Sql {
 export function connectionLoader<T extends object>(
   prisma: PrismaClient,
   relation: Relation<unknown>,
-  ordering: Ordering,
+  relationOrdering: Ordering,
   page: PageRequest,
   counts: DataLoader<number, number>,
   selection: NestedSelection<T>,
 ): DataLoader<number, Connection<T>> {
   if (!selection.page) return batchLoader((parentIds) => Promise.resolve(parentIds.map((id) => countOnly<T>(() => counts.load(id)))));
+  const onLinks = linkPageOf(relation, relationOrdering);
+  const ordering = onLinks?.ordering ?? relationOrdering;
   const lastSort = `sort_${ordering.keys.length - 1}`;
   return batchLoader(async (parentIds) => {
     const count = selection.count
       ? Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS total_count FROM ${relation.countFrom} WHERE ${relation.parentColumn} = parent.id) counted`
       : Prisma.empty;
-    const cut = (from: Prisma.Sql, columns: Prisma.Sql) => Prisma.sql`
+    const cut = (from: Prisma.Sql, columns: Prisma.Sql, where: Prisma.Sql = Prisma.sql`TRUE`) => Prisma.sql`
         SELECT ${columns}, ${sortColumnsSql(ordering)}
         FROM ${from}
-        WHERE ${relation.parentColumn} = parent.id AND ${afterCursorSql(ordering, page)}
+        WHERE ${relation.parentColumn} = parent.id AND ${where} AND ${afterCursorSql(ordering, page)}
         ORDER BY ${orderBySql(ordering, page.forward)}
         LIMIT ${page.limit + 1}`;
-    const { links } = relation;
+    const links = onLinks?.links;
     const alias = Prisma.raw(selection.columns.alias);
     // With links: the page's keys from the link table's index, then each child by key
     // (OFFSET 0 keeps the lookup from being flattened into a join planned over every link).
     const pageSql = links
       ? Prisma.sql`
         SELECT ${selectList(prisma, selection.columns)}, ${Prisma.join(ordering.keys.map((_, index) => Prisma.raw(`keys.sort_${index}`)))}
-        FROM (${cut(links.from, Prisma.sql`${links.childId} AS child_id`)}) keys
+        FROM (${cut(links.from, Prisma.sql`${links.childId} AS child_id`, links.where)}) keys
         CROSS JOIN LATERAL (SELECT * FROM ${links.table} ${alias} WHERE ${alias}.id = keys.child_id OFFSET 0) ${alias}`
       : cut(relation.from, selectList(prisma, selection.columns));
     // LEFT JOIN: a parent with no row on the page still brings its count (its row's sort columns are NULL).
