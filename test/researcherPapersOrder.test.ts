@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../src/modules/shared/nodeId.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
+import { sameDataFromBoth, walkPages, type ConnectionPage } from './support/samePages.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { createApiToken, sendAs, type Send } from './support/tokens.js';
 
@@ -28,43 +29,16 @@ const PAGE = `query ResearcherPapers($slug: String!, $first: Int, $after: String
   researcher(slug: $slug) { publications(first: $first, after: $after) { totalCount edges { cursor node { id title year } } pageInfo { hasNextPage endCursor } } }
 }`;
 
-interface Page {
-  totalCount: number;
-  edges: { cursor: string; node: { id: string; title: string; year: number | null } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-async function answerText(server: TestServer, variables: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: PAGE, variables }),
-  });
-  expect(response.status).toBe(200);
-  return response.text();
-}
+type Page = ConnectionPage<{ id: string; title: string; year: number | null }>;
 
 /** A page of the member's papers, the same bytes from both servers. */
 async function page(first: number, after?: string | null): Promise<Page> {
-  const variables = { slug: member.slug, first, after };
-  const compiled = await answerText(seeded.api, variables);
-  expect(await answerText(resolvers, variables)).toBe(compiled);
-  const body = JSON.parse(compiled) as { data: { researcher: { publications: Page } }; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data.researcher.publications;
+  const data = await sameDataFromBoth<{ researcher: { publications: Page } }>({ compiled: seeded.api, resolvers }, PAGE, { slug: member.slug, first, after });
+  return data.researcher.publications;
 }
 
 /** The member's papers as a reader walks them, `size` at a time from the first page to the last. */
-async function walk(size: number): Promise<string[]> {
-  const ids: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const current = await page(size, after);
-    ids.push(...current.edges.map((edge) => edge.node.id));
-    if (!current.pageInfo.hasNextPage) return ids;
-    after = current.pageInfo.endCursor;
-  }
-}
+const walk = (size: number) => walkPages(page, size, (node) => node.id);
 
 /** The member's shown papers in the paper's own order, read from publication: what the page must show. */
 async function newestFirst(): Promise<string[]> {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/modules/shared/nodeId.js';
 import { startSeededApi, type SeededApi } from './support/seeded.js';
+import { sameDataFromBoth, walkPages, type ConnectionPage } from './support/samePages.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { createApiToken, sendAs, type Send } from './support/tokens.js';
 
@@ -28,43 +29,16 @@ const PAGE = `query TopicPage($slug: String!, $first: Int, $after: String) {
   topic(slug: $slug) { researchers(first: $first, after: $after) { totalCount edges { cursor node { slug name } } pageInfo { hasNextPage endCursor } } }
 }`;
 
-interface Page {
-  totalCount: number;
-  edges: { cursor: string; node: { slug: string; name: string } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-async function answerText(server: TestServer, variables: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: PAGE, variables }),
-  });
-  expect(response.status).toBe(200);
-  return response.text();
-}
+type Page = ConnectionPage<{ slug: string; name: string }>;
 
 /** A page of the topic's researchers, the same bytes from both servers. */
 async function page(first: number, after?: string | null): Promise<Page> {
-  const variables = { slug: TOPIC, first, after };
-  const compiled = await answerText(seeded.api, variables);
-  expect(await answerText(resolvers, variables)).toBe(compiled);
-  const body = JSON.parse(compiled) as { data: { topic: { researchers: Page } }; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data.topic.researchers;
+  const data = await sameDataFromBoth<{ topic: { researchers: Page } }>({ compiled: seeded.api, resolvers }, PAGE, { slug: TOPIC, first, after });
+  return data.topic.researchers;
 }
 
 /** The topic's researchers as a reader walks them, `size` at a time from the first page to the last. */
-async function walk(size: number): Promise<string[]> {
-  const slugs: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const current = await page(size, after);
-    slugs.push(...current.edges.map((edge) => edge.node.slug));
-    if (!current.pageInfo.hasNextPage) return slugs;
-    after = current.pageInfo.endCursor;
-  }
-}
+const walk = (size: number) => walkPages(page, size, (node) => node.slug);
 
 /** The topic's researchers in the researcher's own order (name_key, id): what the page must show. */
 async function byNameKey(): Promise<string[]> {
