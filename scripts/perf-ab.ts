@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from '../bench/src/report.js';
-import { bodiesOf, checkAnswers, envOf, killPerfServers, load, perfOperations, readSamples, startPerfServer, type LoadResult, type PerfServer } from './support/perfLoad.js';
+import { bodiesOf, checkAnswers, envOf, load, type LoadResult, perfOperations, type PerfServer, readSamples, runPerfScript, startPerfServer } from './support/perfLoad.js';
 
 /**
  * Interleaved A/B of two builds of our server (or one build under two sets
@@ -132,10 +132,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  killPerfServers();
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+await runPerfScript(main);

@@ -11,7 +11,7 @@ import { requestsFor, type BenchRequest } from '../bench/src/requests.js';
 import { percentile } from '../bench/src/latency.js';
 import { median } from '../bench/src/report.js';
 import { pausesByKind, pauseWithin, type GcPause } from './support/gcPauses.js';
-import { cpuMsOf, freePort, killPerfServers, readSamples, startPerfServer, waitUntilReady, type PerfServer } from './support/perfLoad.js';
+import { cpuMsOf, freePort, type PerfServer, readSamples, runPerfScript, startPerfServer, waitUntilReady } from './support/perfLoad.js';
 
 /**
  * Where the latency tail of our server under the bench's load comes from
@@ -361,10 +361,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  killPerfServers();
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+await runPerfScript(main);

@@ -93,6 +93,17 @@ export function killPerfServers(): void {
   for (const child of started) child.kill('SIGKILL');
 }
 
+/** A perf script's main: on failure, the servers it started are ended and the message goes to stderr with exit code 1. */
+export async function runPerfScript(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    killPerfServers();
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
 /** Resolves once `probe` answers true; rejects if the child exits first or after 60 s. */
 export async function waitUntilReady(child: ChildProcess, probe: () => Promise<boolean>, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
