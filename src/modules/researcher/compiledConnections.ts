@@ -4,7 +4,7 @@ import type { FieldCompiler, TypeCompilers } from '../../graphql/compiled/types.
 import { researchersOfRole } from '../role/data.js';
 import { compileConnection } from '../shared/pagination/compiled.js';
 import { readPageArgs, type Ordering, type PageArgs } from '../shared/pagination/cursors.js';
-import type { Relation } from '../shared/pagination/nested.js';
+import { linkPageOf, type Relation } from '../shared/pagination/nested.js';
 import { readSearch } from '../shared/search.js';
 import { researchersOfTopic, researchersOfTopicByName } from '../topic/data.js';
 import { researcherFilterSql, researcherOrderings, type ResearcherFilter, type ResearcherOrder } from './data.js';
@@ -40,18 +40,22 @@ const researchers: FieldCompiler = (input) => {
 
 /**
  * A nested list of researchers by name (a topic's, a role's), as connectionLoader
- * pages `relation` in `ordering`: the page's ids from the link table alone
- * when the relation says the links hold the ordering (relation.links), else
- * from the relation's own FROM clause; compileConnection then looks each node up by key.
+ * pages `relation` in `relationOrdering`: the page's ids from the link table
+ * alone when the links hold the ordering (linkPageOf), else from the
+ * relation's own FROM clause; compileConnection then looks each node up by key.
  */
-function nestedResearchers(relation: Relation<unknown>, ordering: Ordering): FieldCompiler {
-  const ids = relation.links ? { from: relation.links.from, id: relation.links.childId } : { from: relation.from, id: Prisma.sql`r.id` };
+function nestedResearchers(relation: Relation<unknown>, relationOrdering: Ordering): FieldCompiler {
+  const onLinks = linkPageOf(relation, relationOrdering);
+  const ordering = onLinks?.ordering ?? relationOrdering;
   return (input) => {
     const page = unlessRefused(() => readPageArgs(input.args as PageArgs, ordering));
     if (!page) return null;
     const parent = Prisma.sql`${relation.parentColumn} = ${input.row}.id`;
     const count = Prisma.sql`(SELECT count(*)::int FROM ${relation.countFrom} WHERE ${parent})`;
-    return compileConnection(input, types, { from: ids.from, where: parent, id: ids.id, table, count }, ordering, page);
+    if (!onLinks) return compileConnection(input, types, { from: relation.from, where: parent, id: Prisma.sql`r.id`, table, count }, ordering, page);
+    const { links } = onLinks;
+    const where = links.where ? Prisma.sql`${parent} AND ${links.where}` : parent;
+    return compileConnection(input, types, { from: links.from, where, id: links.childId, table, count }, ordering, page);
   };
 }
 
